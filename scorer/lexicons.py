@@ -1,0 +1,209 @@
+"""Word lists behind the features and the sentence splitter.
+
+Each constant cites the section of the labelling guide (``ANNOTATION.md``) it implements. All
+entries are lower case; multi-word entries are matched as whole phrases.
+"""
+from __future__ import annotations
+
+# Sentence splitting: abbreviations after which a full stop does not end a sentence. Lower case,
+# without the final dot, in the form nltk's Punkt parameters expect. (Issue 2, "Sentences".)
+ABBREVIATIONS: frozenset[str] = frozenset(
+    """
+    u.s u.k u.n e.u d.c u.s.a u.a.e n.y l.a p.r a.m p.m e.g i.e etc vs v al
+    mr mrs ms messrs dr prof sr jr st mt ft ave blvd rd
+    gen lt col maj capt cmdr sgt cpl pvt adm brig cdr
+    sen sens rep reps gov govs pres amb sec atty supt insp det rev hon fr
+    jan feb mar apr jun jul aug sep sept oct nov dec
+    inc corp co ltd plc llc bros dept univ assn intl natl
+    no nos vol pp ph approx est fig
+    ala ariz ark calif colo conn del fla ga ill ind kan ky la md mass mich minn miss mo mont
+    neb nev okla ore pa tenn tex va vt wash wis wyo
+    """.split()
+)
+
+# Sentence splitting: capitalised words that, after an abbreviation, almost always start a new
+# sentence ("... moved to the U.S. The decision ..."). Kept to function words that never follow a
+# title such as "Gen." or "Sen.".
+SENTENCE_STARTERS: frozenset[str] = frozenset(
+    """
+    the he she it they we i but this that these those there his her its their our
+    however meanwhile still yet after before when while although though in on at
+    """.split()
+)
+
+# `named` and `anonymous` (ANNOTATION.md "named", "anonymous", and the hard case "a named
+# person's speech act without 'said'"): verbs and phrases that attribute a claim to a source.
+# Keys are the surface forms; values the cue they are reported as.
+SPEECH_VERBS: frozenset[str] = frozenset(
+    """
+    said says say saying told tells tell added adds add noted notes note wrote writes write
+    stated states explained explains argued argues asserted asserts insisted insists
+    announced announces declared declares confirmed confirms acknowledged acknowledges
+    admitted admits conceded concedes claimed claims alleged alleges denied denies
+    warned warns vowed vows pledged pledges promised promises urged urges predicted predicts
+    suggested suggests recalled recalls replied replies responded responds answered
+    testified testifies tweeted tweets posted posts asked asks countered counters
+    complained complains contended contends maintained maintains emphasized emphasizes
+    stressed stresses estimated estimates reported reports revealed reveals disclosed
+    discloses indicated indicates agreed agrees disagreed rejected rejects dismissed dismisses
+    endorsed endorses proposed proposes accused accuses criticized criticizes blamed blames
+    praised praises called calls described describes characterized questioned questions
+    cautioned cautions signaled signals hinted hints boasted boasts joked jokes
+    shouted yelled whispered told explained projected forecast forecasts
+    believes believed thinks thought expects expected anticipates anticipated hopes hoped
+    fears feared sees views considers considered
+    showed shows found finds concluded concludes ruled rules
+    """.split()
+)
+
+# Multi-word attribution phrases (ANNOTATION.md "named": "according to the IMF's April outlook").
+ATTRIBUTION_PHRASES: tuple[str, ...] = (
+    "according to", "in a statement", "in an interview", "told reporters", "said in a statement",
+    "in a post", "on twitter", "on facebook", "on truth social", "in a letter", "in a memo",
+    "in a filing", "in a report", "in a tweet", "press release", "press conference",
+    "news conference", "pleaded guilty", "pleaded not guilty", "called for", "called on",
+    "went on to say", "made clear", "pointed out", "in remarks", "in testimony",
+    "a spokesman", "a spokeswoman", "a spokesperson", "spokesman", "spokeswoman", "spokesperson",
+)
+
+# `anonymous` (ANNOTATION.md "anonymous" and hard cases "unnamed officials, aides or members of a
+# named body", "a vague group's view", "polls show ... with nothing named").
+ANONYMOUS_SOURCE_NOUNS: frozenset[str] = frozenset(
+    """
+    official officials source sources people person aide aides adviser advisers advisor
+    advisors diplomat diplomats insider insiders critic critics expert experts analyst analysts
+    observers officer officers lawmaker lawmakers staffer staffers strategist strategists
+    operative operatives donor donors investigators authorities residents witnesses
+    economists traders scientists researchers democrats republicans supporters opponents
+    lawyers attorneys executives employees members allies associates confidants friends
+    polls studies reports footage documents estimates
+    """.split()
+)
+
+# Phrases that withhold identity or give a reason for anonymity (ANNOTATION.md "anonymous").
+ANONYMITY_PHRASES: tuple[str, ...] = (
+    "familiar with", "briefed on", "with knowledge of", "knowledgeable about", "close to the",
+    "declined to be named", "declined to be identified", "requested anonymity",
+    "asked not to be named", "asked not to be identified", "condition of anonymity",
+    "on the condition", "not authorized", "not authorised", "speaking anonymously",
+    "who spoke anonymously", "requested that", "insisted on anonymity", "granted anonymity",
+    "unnamed", "anonymous", "sources said", "sources say", "a source", "one source",
+    "senior official", "senior administration official", "administration officials",
+    "u.s. officials", "western officials", "some officials", "many officials", "officials said",
+    "officials say", "officials believe", "aides said", "aides say", "people who",
+    "critics say", "critics said", "experts say", "experts said", "analysts say",
+    "analysts said", "many believe", "some believe", "polls show", "polls suggest",
+    "studies show", "studies say", "footage showed", "according to reports", "reports say",
+    "it was reported", "insiders say", "a person", "two people", "three people", "several people",
+    "people close", "one official", "an official", "the official", "the officials",
+    "the people", "the person", "the source", "the sources",
+)
+
+# Determiners and quantifiers that make a following source noun vague (ANNOTATION.md
+# "anonymous": "a senior Ukrainian official said", "Western and Ukrainian officials said").
+VAGUE_DETERMINERS: frozenset[str] = frozenset(
+    "a an one two three four five several some many other others most few numerous multiple "
+    "various certain".split()
+)
+
+# `unverified` (ANNOTATION.md "unverified" and hard cases "a claim the text says is made without
+# evidence", "an agentless passive"): hedges and markers of unsupported claims.
+HEDGES: tuple[str, ...] = (
+    "reportedly", "allegedly", "purportedly", "supposedly", "rumor", "rumour", "rumored",
+    "rumoured", "unconfirmed", "without evidence", "without any evidence", "no evidence",
+    "could not be independently verified", "could not be verified", "could not immediately be",
+    "not be independently", "unverified", "unsubstantiated", "apparently", "appears to",
+    "appeared to", "it is unclear", "it was unclear", "it remains unclear", "not clear",
+)
+
+AGENTLESS_PASSIVES: tuple[str, ...] = (
+    "is expected to", "are expected to", "was expected to", "were expected to",
+    "is believed to", "are believed to", "was believed to", "it is believed", "is thought to",
+    "are thought to", "is considered", "are considered", "is seen as", "are seen as",
+    "is widely seen", "is widely expected", "is said to", "are said to", "was said to",
+    "it is understood", "is understood to", "is likely to", "are likely to", "is set to",
+    "are set to", "is poised to", "is estimated", "are estimated", "is projected",
+)
+
+# `none` (ANNOTATION.md "none" and hard case "the writer's own question, prediction (may,
+# might, could, likely), value judgement or call to action").
+MODALS: frozenset[str] = frozenset("may might could would should must likely perhaps maybe".split())
+
+OPINION_WORDS: frozenset[str] = frozenset(
+    """
+    clearly obviously surely of course sadly unfortunately fortunately ironically frankly
+    disgrace shameful absurd ridiculous outrageous remarkable extraordinary stunning
+    incredible terrible wonderful great best worst must need needs ought let's
+    """.split()
+)
+
+# `none` page furniture (ANNOTATION.md "none": navigation, related articles, comments, ads, share
+# buttons, bylines, datelines, timestamps, credits, embed markup).
+FURNITURE_PHRASES: tuple[str, ...] = (
+    "advertisement", "related articles", "related coverage", "related stories", "read more",
+    "comments", "no comments yet", "be the first to comment", "share this", "share on",
+    "sign up", "subscribe", "newsletter", "click here", "follow us", "photo:", "photo by",
+    "image:", "credit:", "getty images", "ap photo", "reuters/", "h/t", "hat tip",
+    "editor's note", "skip to", "all rights reserved", "copyright", "©", "try our ai",
+    "ai features", "continue reading", "continues", "watch:", "video:", "listen:",
+    "updated", "published", "minutes ago", "hours ago", "days ago", "min read", "print",
+    "email", "tweet", "facebook", "linkedin", "whatsapp", "pic.twitter.com", "http://",
+    "https://", "www.", "abstract", "full text", "contributed to this report",
+    "is a columnist", "is a reporter", "is a writer", "is the author", "staff writer",
+    "correspondent", "loading", "javascript", "cookies",
+)
+
+# Titles and honorifics (ANNOTATION.md "named": "U.K. Defense Secretary John Healey").
+TITLES: frozenset[str] = frozenset(
+    """
+    mr mrs ms dr prof sen rep gov gen lt col maj capt adm sgt president vice minister secretary
+    senator representative congressman congresswoman governor mayor chancellor premier
+    ambassador judge justice attorney general chairman chairwoman chair ceo cfo director
+    commissioner spokesman spokeswoman spokesperson chief officer leader speaker king queen
+    prince pope bishop rabbi imam professor coach manager founder executive envoy sheriff
+    lieutenant colonel major captain admiral sergeant deputy councilman councilwoman
+    """.split()
+)
+
+# Role nouns that refer back to a named person (ANNOTATION.md "named": "the French minister
+# said" after Lecornu was named).
+ROLE_NOUNS: frozenset[str] = frozenset(
+    """
+    minister secretary senator president governor mayor chancellor ambassador judge justice
+    spokesman spokeswoman spokesperson chairman chairwoman ceo director commissioner envoy
+    candidate congressman congresswoman lawmaker prosecutor general admiral coach premier
+    leader founder executive chief speaker nominee frontrunner billionaire attorney
+    """.split()
+)
+
+# Named bodies that speak officially (ANNOTATION.md "named": "the Pentagon said in a statement").
+ORGANISATION_WORDS: frozenset[str] = frozenset(
+    """
+    pentagon kremlin white house department ministry agency office administration government
+    commission committee council court police company corporation bank fund university
+    institute campaign party senate congress parliament nato un reuters ap afp fbi cia
+    """.split()
+)
+
+# Named documents and studies (ANNOTATION.md hard case "a named poll, study, filing or ruling").
+DOCUMENT_WORDS: frozenset[str] = frozenset(
+    """
+    poll survey study report filing ruling indictment complaint lawsuit statement memo letter
+    outlook analysis data figures census audit review budget forecast transcript records
+    document documents affidavit opinion order
+    """.split()
+)
+
+# Personal pronouns standing for a source already named (ANNOTATION.md "named": "'...,' he said").
+PRONOUNS: frozenset[str] = frozenset("he she they it i we".split())
+
+# Non-speech actions a writer reports on his own authority (ANNOTATION.md hard case "a named
+# person's non-speech action reported by the writer: visited, signed, voted, met, was arrested").
+ACTION_VERBS: frozenset[str] = frozenset(
+    """
+    visited signed voted met arrested arrived left traveled travelled attended won lost
+    resigned appointed nominated hired fired launched filed sued charged convicted sentenced
+    killed died fled raised spent bought sold acquired closed opened rose fell gained dropped
+    declined climbed jumped slipped scored beat defeated married moved returned joined
+    """.split()
+)

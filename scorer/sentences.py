@@ -1,0 +1,89 @@
+"""Offline sentence splitting with character offsets into the text exactly as given.
+
+nltk's Punkt algorithm with parameters the project owns (no downloaded data): the news
+abbreviations and sentence starters of :mod:`scorer.lexicons`. Scraped news needs three things
+Punkt does not do on its own, so they happen around it:
+
+* hard line breaks end a sentence (headlines, furniture and list numbers stand on their own
+  line with no full stop), while a line break inside a sentence (the next line starts in lower
+  case, or the line ends with a comma) does not;
+* closing quotes that Punkt leaves at the start of the next sentence (curly quotes, ``''``)
+  are moved back to the sentence they close;
+* leading and trailing white space never belongs to a sentence.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from .lexicons import ABBREVIATIONS, SENTENCE_STARTERS
+from .types import Sentence
+
+_LINE = re.compile(r"[^\n\r]+(?:(?:\r\n|\r|\n)[^\n\r]+)*")
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+# A line break is soft when the sentence visibly goes on: the next line starts in lower case or
+# the line ends with a comma, an opening bracket or a dash that joins words.
+_SOFT_NEXT = re.compile(r"[ \t]*[a-z(,;]")
+_SOFT_PREV = re.compile(r"[,;(\-\u2013\u2014][ \t]*$|\b(?:and|or|but|of|the|a|to|said|says)[ \t]*$")
+# Short lines ("Kyodo News", "an hour ago") are furniture even when the next starts in lower case.
+_MIN_SOFT_LINE = 25
+_CLOSERS = re.compile(r"(?:''|[\"'\u201d\u2019\u00bb)\]])+(?=\s|$)")
+
+
+@lru_cache(maxsize=1)
+def _tokenizer():
+    # nltk's package __init__ pulls in scipy and sklearn; the punkt module alone is what we use.
+    from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
+
+    params = PunktParameters()
+    params.abbrev_types = set(ABBREVIATIONS)
+    params.sent_starters = set(SENTENCE_STARTERS)
+    return PunktSentenceTokenizer(params)
+
+
+def _blocks(text: str):
+    """Yield (start, end) of runs of text that no hard line break divides."""
+    for para in _LINE.finditer(text):
+        start = para.start()
+        body = para.group()
+        cursor = 0
+        for brk in _LINE_BREAK.finditer(body):
+            before, after = body[cursor : brk.start()], body[brk.end() :]
+            if (_SOFT_NEXT.match(after) and len(before) >= _MIN_SOFT_LINE) or _SOFT_PREV.search(before):
+                continue
+            yield start + cursor, start + brk.start()
+            cursor = brk.end()
+        yield start + cursor, para.end()
+
+
+def split_sentences(text: str) -> list[Sentence]:
+    """Split text into sentences whose offsets index the text exactly as given.
+
+    Args:
+        text: The article text, unchanged.
+
+    Returns:
+        Sentences in order, non-overlapping, each stripped of surrounding white space.
+    """
+    tokenizer = _tokenizer()
+    spans: list[list[int]] = []
+    for block_start, block_end in _blocks(text):
+        block = text[block_start:block_end]
+        for s, e in tokenizer.span_tokenize(block):
+            spans.append([block_start + s, block_start + e])
+    # Move closing quotes stranded at the start of a sentence back to the one they close.
+    for i in range(1, len(spans)):
+        closer = _CLOSERS.match(text, spans[i][0])
+        if closer and not text[spans[i - 1][1] : spans[i][0]].strip():
+            spans[i - 1][1] = spans[i][0] = closer.end()
+    sentences = []
+    for start, end in spans:
+        piece = text[start:end]
+        stripped = piece.strip()
+        if not stripped:
+            continue
+        lead = len(piece) - len(piece.lstrip())
+        start += lead
+        end = start + len(stripped)
+        sentences.append(Sentence(start, end, text[start:end]))
+    return sentences
