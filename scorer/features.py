@@ -32,13 +32,15 @@ from .lexicons import (
 )
 from .types import Sentence, SentenceContext
 
-_WORD = re.compile(r"[A-Za-z][A-Za-z'\u2019.\-]*[A-Za-z]|[A-Za-z]|\d[\d,.:]*")
+_WORD = re.compile(r"[A-Za-z][A-Za-z'\u2019.\-]*[A-Za-z]|[A-Za-z]|\d[\d,.:]*\d|\d")
+# Words plus the punctuation that ends a noun phrase, for finding who a cue's source is.
+_TOKEN = re.compile(_WORD.pattern + r"|[,;:()\u2014]")
 _TERMINAL = re.compile(r"[.!?:;][\"'\u201d\u2019)\]]*\s*$|[\"'\u201d\u2019]\s*$")
 # Quoted passages: straight, curly and NYT-style quotes, and the scraped form that opens with
 # `"` and closes with `'` (ANNOTATION.md hard cases; issue 2 "Sentences").
 _QUOTED = re.compile(
     r"\"[^\"\u201d]*?(?:\"|\u201d|'(?=[\s,.;:!?]|$))|\u201c[^\u201d\"]*?(?:\u201d|\"|$)"
-    r"|``.*?(?:''|$)|\u2018[^\u2019]*?\u2019(?=[\s,.;:!?]|$)"
+    r"|``.*?(?:''|$)|''.*?(?:''|\"|$)|\u2018[^\u2019]*?\u2019(?=[\s,.;:!?]|$)"
 )
 _QUOTE_CHARS = re.compile(r"``|''|[\"\u201c\u201d]|(?<=[\s(])\u2018|\u2019(?=[\s,.;:!?]|$)|'(?=[\s,.;:!?]|$)")
 _OPENERS = ("``", "\u201c", "\u2018")
@@ -77,7 +79,7 @@ def quote_balance(text: str, inside: bool) -> bool:
         mark = match.group()
         if mark in _OPENERS:
             inside = True
-        elif mark == '"':
+        elif mark in ('"', "''"):  # straight quotes, and '' used for both ends, toggle
             inside = not inside
         elif mark in _CLOSERS:
             inside = False
@@ -119,40 +121,92 @@ def build_contexts(text: str, sentences: Sequence[Sentence]) -> list[SentenceCon
     return contexts
 
 
-def _subject_kind(words: list[str], raw_words: list[str]) -> str:
-    """Classify the few words next to an attribution cue as a kind of source."""
-    if not words:
-        return "missing"
-    lowered = [w.lower().rstrip(".") for w in words]
-    if lowered[-1] in PRONOUNS or lowered[0] in PRONOUNS and len(lowered) == 1:
+# Words that can stand between a source and its cue ("Healey also said", "aides have privately said").
+_SKIPPED_BEFORE_CUE = frozenset(
+    "also has have had is was are were will would did does not n't never later then previously "
+    "recently repeatedly privately publicly again once first further quickly separately".split()
+)
+_CLAUSE_STOP = frozenset({",", ";", ":", "(", ")", "\u2014", "that", "who", "which", "and", "but"})
+
+
+def _classify_head(head: str, window: list[str]) -> str:
+    """Classify a source by its head word and the words around it (``window``, in order)."""
+    lower = head.lower().rstrip(".").replace("\u2019", "'")
+    lowered = [w.lower().rstrip(".") for w in window]
+    if lower in PRONOUNS:
         return "pronoun"
-    if any(w in ANONYMOUS_SOURCE_NOUNS for w in lowered):
-        if any(w[:1].isupper() and w.lower().rstrip(".") not in TITLES for w in raw_words[-2:]):
-            return "name"
-        if any(w in VAGUE_DETERMINERS for w in lowered) or lowered[0] in ("the", "these", "those"):
-            return "anonymous"
+    if lower.endswith("'s"):
+        lower = lower[:-2]
+    if lower in ANONYMOUS_SOURCE_NOUNS:
         return "anonymous"
-    if any(w in DOCUMENT_WORDS for w in lowered):
+    if lower in DOCUMENT_WORDS:
         return "document"
-    capitalised = [w for w in raw_words if w[:1].isupper()]
-    if any(w in TITLES for w in lowered) and capitalised:
-        return "title_name"
-    if len(lowered) >= 2 and lowered[-2] in ("the", "his", "her", "their") and lowered[-1] in ROLE_NOUNS:
-        return "role"
-    if capitalised:
-        if any(w.lower() in ORGANISATION_WORDS for w in capitalised) or lowered[0] == "the":
+    if lower in ROLE_NOUNS or lower in TITLES:
+        capitalised_name = any(w[:1].isupper() and w.lower().rstrip(".") not in TITLES for w in window[-3:])
+        if head[:1].isupper() or capitalised_name:
+            return "title_name"
+        return "role" if any(w in ("the", "his", "her", "their", "its") for w in lowered) else "anonymous"
+    if head[:1].isupper():
+        if any(w in TITLES for w in lowered):
+            return "title_name"
+        if lower in ORGANISATION_WORDS or any(w in ORGANISATION_WORDS for w in lowered) or "the" in lowered:
             return "organisation"
         return "name"
-    if any(w in ORGANISATION_WORDS for w in lowered):
+    if lower in ORGANISATION_WORDS:
         return "organisation"
     return "other"
 
 
-def describe(text: str) -> dict[str, float]:
+def subject_before(words: list[str], pos: int) -> str:
+    """Classify the source written just before the cue at ``words[pos]`` ("the people said")."""
+    i = pos - 1
+    while i >= 0 and words[i].lower() in _SKIPPED_BEFORE_CUE:
+        i -= 1
+    if i >= 0 and words[i] == ",":
+        # An apposition or relative clause between source and cue: "Healey, a Labour MP, said".
+        j = i - 1
+        while j >= max(0, i - 12) and words[j] != ",":
+            j -= 1
+        i = j - 1 if j >= 1 and words[j] == "," else -1
+    if i < 0 or words[i] in _CLAUSE_STOP:
+        return "missing"
+    start = i
+    while start > max(0, i - 4) and words[start - 1].lower() not in _CLAUSE_STOP:
+        start -= 1
+    return _classify_head(words[i], words[start : i + 1])
+
+
+def subject_after(words: list[str], pos: int) -> str:
+    """Classify the source written just after a cue ("said Healey", "according to the people")."""
+    window = []
+    for w in words[pos + 1 : pos + 8]:
+        if w.lower() in _CLAUSE_STOP:
+            break
+        window.append(w)
+    if not window or window[0].lower() in ("that", "it", "to", "on", "in", "at", "of"):
+        return "missing"
+    if window[0].lower() in PRONOUNS:
+        return "pronoun"
+    # The head is the last word of the noun phrase: stop before a lower-case word that follows a
+    # capitalised run ("said Healey on Friday") or at a preposition.
+    head_index = 0
+    for j, w in enumerate(window):
+        if w.lower() in ("on", "in", "at", "of", "for", "with", "after", "before", "during", "last"):
+            break
+        head_index = j
+        if j and window[j - 1][:1].isupper() and not w[:1].isupper():
+            head_index = j - 1
+            break
+    return _classify_head(window[head_index], window[: head_index + 1])
+
+
+def describe(text: str, open_quote: bool = False) -> dict[str, float]:
     """Describe one sentence on its own: cues, subjects, hedges, quotes, furniture, shape.
 
     Args:
         text: The sentence text.
+        open_quote: Whether the sentence starts inside a quotation opened earlier, so that
+            its words up to the closing mark are the speaker's, not the writer's.
 
     Returns:
         A mapping of readable feature names to values.
@@ -160,9 +214,9 @@ def describe(text: str) -> dict[str, float]:
     f: dict[str, float] = {}
     stripped = text.strip()
     lowered = stripped.lower()
-    outside = strip_quotes(stripped)
+    outside = strip_quotes('"' + stripped)[1:] if open_quote else strip_quotes(stripped)
     outside_lower = outside.lower()
-    words = _WORD.findall(outside)
+    words = _TOKEN.findall(outside)
     all_words = _WORD.findall(stripped)
     n_words = len(all_words)
 
@@ -203,7 +257,7 @@ def describe(text: str) -> dict[str, float]:
         f["data:market_line"] = 1
 
     # Quotes.
-    if stripped[:1] in "\"\u201c\u2018'" or stripped.startswith("``"):
+    if stripped[:1] in "\"\u201c\u2018'`":
         f["quote:starts"] = 1
     quoted_chars = sum(1 for a, b in zip(stripped, outside) if a != b)
     if quoted_chars:
@@ -222,23 +276,22 @@ def describe(text: str) -> dict[str, float]:
         f["cue:" + phrase.group()] = 1
     according = re.search(r"\baccording to\b", outside_lower)
     if according:
-        after = outside_lower[according.end() :]
-        subject_words = _WORD.findall(outside[according.end() :])[:6]
-        kind = _subject_kind([w.lower() for w in subject_words], subject_words)
+        after_words = _TOKEN.findall(outside[according.end() :])
+        kind = subject_after(["to", *after_words], 0)
         f["subj:" + kind] = 1
         f["according_to:" + kind] = 1
-        if re.match(r"\s*(?:reports|media reports|local media)", after):
+        if re.match(r"\s*(?:media reports|local media|reports|news reports)", outside_lower[according.end() :]):
             f["anon:according to reports"] = 1
     for pos in cue_positions:
         cue = lower_words[pos]
         f["cue:" + cue] = 1
         # The subject is usually just before the cue ("Healey said"), or just after it in an
         # inversion ("said Healey", "said the people").
-        before = words[max(0, pos - 5) : pos]
-        after_words = words[pos + 1 : pos + 6]
-        kind = _subject_kind([w.lower() for w in before], before) if before else "missing"
-        if kind in ("missing", "other") and after_words and after_words[0].lower() not in ("that", "it", "to"):
-            kind = _subject_kind([w.lower() for w in after_words[:4]], after_words[:4])
+        kind = subject_before(words, pos)
+        if kind in ("missing", "other"):
+            inverted = subject_after(words, pos)
+            if inverted != "missing":
+                kind = inverted
         f["subj:" + kind] = 1
         f["cue_subj:" + kind] = f.get("cue_subj:" + kind, 0) + 1
         relative = pos / max(len(words) - 1, 1)
@@ -304,12 +357,10 @@ def context_features(context: SentenceContext, own: dict[str, float], prev: dict
     if context.index == context.n_sentences - 1:
         f["pos:last"] = 1
     f["pos:relative"] = context.index / max(context.n_sentences - 1, 1)
-    if context.starts_line and context.ends_line:
-        f["layout:alone_on_line"] = 1
-        if own.get("shape:no_terminal"):
-            f["layout:line_without_stop"] = 1
-    elif context.starts_line:
-        f["layout:starts_line"] = 1
+    # Whether a sentence fills its line says little on its own (much news has one-sentence
+    # paragraphs); a line without a full stop is a headline or furniture.
+    if context.starts_line and context.ends_line and own.get("shape:no_terminal"):
+        f["layout:line_without_stop"] = 1
     if context.open_quote_before:
         f["quote:open_before"] = 1
         if not own.get("cue:any"):
@@ -344,16 +395,17 @@ class SentenceFeatures(BaseEstimator, TransformerMixin):
 
     def transform(self, X: Iterable[SentenceContext]) -> list[dict[str, float]]:
         """Describe each context; each distinct text is analysed once per call."""
-        memo: dict[str, dict[str, float]] = {}
+        memo: dict[tuple[str, bool], dict[str, float]] = {}
 
-        def cached(text: str) -> dict[str, float]:
-            if text not in memo:
-                memo[text] = describe(text) if text else {}
-            return memo[text]
+        def cached(text: str, open_quote: bool = False) -> dict[str, float]:
+            key = (text, open_quote)
+            if key not in memo:
+                memo[key] = describe(text, open_quote) if text else {}
+            return memo[key]
 
         rows = []
         for context in X:
-            own = cached(context.text)
+            own = cached(context.text, context.open_quote_before)
             if self.neighbours:
                 rows.append(context_features(context, own, cached(context.prev_text), cached(context.next_text)))
             else:
@@ -372,6 +424,10 @@ class Densify(BaseEstimator, TransformerMixin):
     def fit(self, X, y=None):
         """Nothing to learn; returns self."""
         return self
+
+    def __sklearn_is_fitted__(self) -> bool:
+        """Stateless: always ready to transform."""
+        return True
 
     def transform(self, X):
         """Return X as a dense array."""

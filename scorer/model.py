@@ -34,6 +34,7 @@ class ClassifierOptions:
         neighbours: Whether sentences see their neighbours' features.
         words: Whether word n-grams of the sentence are added to the readable features.
         seed: Random seed for every estimator that takes one.
+        augment: Whether training adds a one-sentence-per-paragraph copy of each document.
     """
 
     kind: str = "logistic"
@@ -41,6 +42,7 @@ class ClassifierOptions:
     neighbours: bool = True
     words: bool = False
     seed: int = 0
+    augment: bool = True
 
 
 def build_pipeline(options: ClassifierOptions | None = None):

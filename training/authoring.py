@@ -125,7 +125,9 @@ def parse_authored(text: str, name: str = "<text>") -> list[_Doc]:
 
 
 def _locate(sentence: str, needle: str, near: int | None = None) -> tuple[int, int]:
-    starts = [m.start() for m in re.finditer(re.escape(needle), sentence)]
+    # Whole words only, so that a source "he" is never found inside "the" or "when".
+    pattern = (r"(?<!\w)" if needle[:1].isalnum() else "") + re.escape(needle) + (r"(?!\w)" if needle[-1:].isalnum() else "")
+    starts = [m.start() for m in re.finditer(pattern, sentence)] or [sentence.index(needle)]
     best = starts[0] if near is None else min(starts, key=lambda s: abs(s - near))
     return best, best + len(needle)
 

@@ -13,8 +13,13 @@ from .metrics import classification_figures
 CV_FOLDS = 5
 
 
-def grouped_cv_predictions(data: TrainingSet, options: ClassifierOptions, folds: int = CV_FOLDS) -> list[str]:
-    """Predict every sentence with a model that never saw its document (GroupKFold)."""
+def grouped_cv_predictions(data: TrainingSet, options: ClassifierOptions,
+                           folds: int = CV_FOLDS) -> tuple[list[str], list[str]]:
+    """Predict every original sentence with a model that never saw its document (GroupKFold).
+
+    Returns:
+        Gold and predicted labels of the original (not augmented) sentences, in order.
+    """
     from sklearn.model_selection import GroupKFold
 
     n_docs = len(set(data.groups))
@@ -23,11 +28,13 @@ def grouped_cv_predictions(data: TrainingSet, options: ClassifierOptions, folds:
     splitter = GroupKFold(n_splits=min(folds, n_docs))
     predicted = [""] * len(data.labels)
     for train_index, test_index in splitter.split(data.contexts, data.labels, data.groups):
+        test_index = [i for i in test_index if not data.augmented[i]]
         pipeline = build_pipeline(options)
         pipeline.fit([data.contexts[i] for i in train_index], [data.labels[i] for i in train_index])
         for i, label in zip(test_index, pipeline.predict([data.contexts[i] for i in test_index])):
             predicted[i] = label
-    return predicted
+    originals = [i for i, copy in enumerate(data.augmented) if not copy]
+    return [data.labels[i] for i in originals], [predicted[i] for i in originals]
 
 
 def train_model(paths: Sequence[str | Path], out: str | Path, seed: int = 0,
@@ -48,20 +55,21 @@ def train_model(paths: Sequence[str | Path], out: str | Path, seed: int = 0,
 
     options = options or ClassifierOptions()
     options = ClassifierOptions(**{**asdict(options), "seed": seed})
-    data, data_sha256 = load_training_set(paths)
+    data, data_sha256 = load_training_set(paths, augment=options.augment)
     if len(set(data.labels)) < 2:
         raise ValueError("training needs at least two different labels")
-    cv = classification_figures(data.labels, grouped_cv_predictions(data, options))
+    cv = classification_figures(*grouped_cv_predictions(data, options))
     pipeline = build_pipeline(options)
     pipeline.fit(data.contexts, data.labels)
-    counts = {label: data.labels.count(label) for label in sorted(set(data.labels))}
+    originals = [label for label, copy in zip(data.labels, data.augmented) if not copy]
+    counts = {label: originals.count(label) for label in sorted(set(originals))}
     card = {
         "name": name or Path(out).name,
         "version": f"{__version__}+{data_sha256[:12]}",
         "training_data": sorted(Path(p).name for p in paths),
         "training_data_sha256": data_sha256,
         "n_documents": len(data.docs),
-        "n_sentences": len(data.labels),
+        "n_sentences": len(originals),
         "label_counts": counts,
         "parameters": asdict(options),
         "cross_validation": {"scheme": f"GroupKFold by document, {min(CV_FOLDS, len(data.docs))} folds", **cv},
