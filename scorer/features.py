@@ -51,10 +51,11 @@ _TIMESTAMP = re.compile(
 )
 _DATA_LINE = re.compile(r"^[\w&.\- ]{2,30}:\s*(?:UP|DOWN|up|down|unchanged|flat)\b")
 _HANDLE = re.compile(r"@\w+|#\w+|https?://|www\.|pic\.twitter|\.com\b")
-_CODE = re.compile(r"[{};=<>]|\bvar\b|\bfunction\b|window\.|document\.")
+_CODE = re.compile(r"[{}]|\w\s*=\s*[\w\"'\[{(]|</?[a-z]+[ >]|\bvar\s|\bfunction\s*\(|window\.|document\.")
 _BYLINE = re.compile(r"^(?:by|from)\s+[A-Z]", re.I)
 _LIST_NUMBER = re.compile(r"^\(?\d{1,3}[.)]?$")
 _NUMBER = re.compile(r"\d")
+_FURNITURE_MAX_WORDS = 12
 _PHRASE_CACHE: dict[tuple[str, ...], re.Pattern] = {}
 
 
@@ -126,6 +127,7 @@ _SKIPPED_BEFORE_CUE = frozenset(
     "also has have had is was are were will would did does not n't never later then previously "
     "recently repeatedly privately publicly again once first further quickly separately".split()
 )
+_SOURCE_NOUNS = ANONYMOUS_SOURCE_NOUNS | ROLE_NOUNS | DOCUMENT_WORDS | TITLES
 _CLAUSE_STOP = frozenset({",", ";", ":", "(", ")", "\u2014", "that", "who", "which", "and", "but"})
 
 
@@ -187,16 +189,17 @@ def subject_after(words: list[str], pos: int) -> str:
         return "missing"
     if window[0].lower() in PRONOUNS:
         return "pronoun"
-    # The head is the last word of the noun phrase: stop before a lower-case word that follows a
-    # capitalised run ("said Healey on Friday") or at a preposition.
+    # The head is the last word of the noun phrase: stop at a preposition, or before a plain
+    # lower-case word after a capitalised run ("said Healey today"), but go on through a
+    # source noun ("a senior White House official").
     head_index = 0
     for j, w in enumerate(window):
-        if w.lower() in ("on", "in", "at", "of", "for", "with", "after", "before", "during", "last"):
+        lower = w.lower()
+        if lower in ("on", "in", "at", "of", "for", "with", "after", "before", "during", "last"):
+            break
+        if j and window[j - 1][:1].isupper() and not w[:1].isupper() and lower not in _SOURCE_NOUNS:
             break
         head_index = j
-        if j and window[j - 1][:1].isupper() and not w[:1].isupper():
-            head_index = j - 1
-            break
     return _classify_head(window[head_index], window[: head_index + 1])
 
 
@@ -221,9 +224,13 @@ def describe(text: str, open_quote: bool = False) -> dict[str, float]:
     n_words = len(all_words)
 
     # Shape: length, ending, capitalisation (headlines, furniture).
-    f["len:" + ("0-3" if n_words <= 3 else "4-8" if n_words <= 8 else "9-20" if n_words <= 20 else "21+")] = 1
+    # Length and layout vary with house style, so they only count together with a missing full
+    # stop, the mark of headlines and furniture.
+    short = n_words <= _FURNITURE_MAX_WORDS
     if not _TERMINAL.search(stripped):
         f["shape:no_terminal"] = 1
+        if n_words <= 3:
+            f["shape:no_terminal_very_short"] = 1
     if stripped.endswith("?") or re.search(r"\?[\"'\u201d\u2019]*$", stripped):
         f["shape:question"] = 1
     if re.search(r"![\"'\u201d\u2019]*$", stripped):
@@ -240,11 +247,12 @@ def describe(text: str, open_quote: bool = False) -> dict[str, float]:
     if _NUMBER.search(outside):
         f["shape:has_number"] = 1
 
-    # Furniture.
-    for match in _phrase_pattern(FURNITURE_PHRASES).finditer(lowered):
-        f["furniture:" + match.group().lower()] = 1
-    if _TIMESTAMP.search(stripped):
-        f["furniture:timestamp"] = 1
+    # Furniture is short: in a long sentence "email" or "updated" is news, not page furniture.
+    if short or f.get("shape:no_terminal"):
+        for match in _phrase_pattern(FURNITURE_PHRASES).finditer(lowered):
+            f["furniture:" + match.group().lower()] = 1
+        if _TIMESTAMP.search(stripped):
+            f["furniture:timestamp"] = 1
     if _HANDLE.search(stripped):
         f["furniture:link_or_handle"] = 1
     if _CODE.search(outside):
@@ -328,10 +336,6 @@ def describe(text: str, open_quote: bool = False) -> dict[str, float]:
     first = lower_words[0] if lower_words else ""
     if first in PRONOUNS:
         f["first:pronoun"] = 1
-    elif first in ("but", "and", "still", "yet", "so", "also", "meanwhile", "however"):
-        f["first:connective"] = 1
-    elif first in ("the", "a", "an"):
-        f["first:article"] = 1
     return f
 
 
@@ -350,13 +354,10 @@ def context_features(context: SentenceContext, own: dict[str, float], prev: dict
     f = dict(own)
     f.update(_neighbour(prev, "prev:"))
     f.update(_neighbour(nxt, "next:"))
+    # Only the first sentence's place is telling (the headline); what ends an article, or
+    # how far into it a sentence is, depends on the outlet.
     if context.index == 0:
         f["pos:first"] = 1
-    elif context.index < 3:
-        f["pos:lede"] = 1
-    if context.index == context.n_sentences - 1:
-        f["pos:last"] = 1
-    f["pos:relative"] = context.index / max(context.n_sentences - 1, 1)
     # Whether a sentence fills its line says little on its own (much news has one-sentence
     # paragraphs); a line without a full stop is a headline or furniture.
     if context.starts_line and context.ends_line and own.get("shape:no_terminal"):

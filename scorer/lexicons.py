@@ -36,7 +36,7 @@ SENTENCE_STARTERS: frozenset[str] = frozenset(
 # Plural nouns that double as verbs ("the United States", "his claims") are left out.
 SPEECH_VERBS: frozenset[str] = frozenset(
     """
-    said says say saying told tells tell added adds add noted note wrote writes write stated
+    said says say saying told tells tell added adds add noted wrote writes write stated
     explained explains argued argues asserted asserts insisted insists announced announces
     declared declares confirmed confirms acknowledged acknowledges admitted admits conceded
     concedes claimed alleged alleges denied denies warned warns vowed vows pledged promised
@@ -54,7 +54,7 @@ SPEECH_VERBS: frozenset[str] = frozenset(
     quipped retweeted continued recounted labeled labelled dubbed branded proclaimed unveiled
     outlined implied wondered pressed condemned condemns denounced denounces decried decries
     lauded hailed hails thanked applauded welcomed congratulated backed argue insist explain
-    acknowledge admit deny claim warn vow urge pointed noting adding telling arguing insisting
+    acknowledge admit deny warn urge pointed noting adding telling arguing insisting
     writing calling warning claiming disputed contested challenged assured assures reassured
     informed briefed advised recommended recommends acknowledging announcing
     """.split()

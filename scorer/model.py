@@ -33,14 +33,18 @@ class ClassifierOptions:
         c: Inverse regularisation strength of the logistic regression.
         neighbours: Whether sentences see their neighbours' features.
         words: Whether word n-grams of the sentence are added to the readable features.
+        word_ngrams: Longest word n-gram of the word features.
+        balanced: Whether classes are weighted inversely to their frequency.
         seed: Random seed for every estimator that takes one.
         augment: Whether training adds a one-sentence-per-paragraph copy of each document.
     """
 
     kind: str = "logistic"
-    c: float = 0.5
+    c: float = 2.0
     neighbours: bool = True
-    words: bool = False
+    words: bool = True
+    word_ngrams: int = 2
+    balanced: bool = True
     seed: int = 0
     augment: bool = True
 
@@ -59,7 +63,7 @@ def build_pipeline(options: ClassifierOptions | None = None):
     if options.words:
         words = make_pipeline(
             FunctionTransformer(context_texts),
-            TfidfVectorizer(ngram_range=(1, 2), min_df=3, sublinear_tf=True, max_features=20000),
+            TfidfVectorizer(ngram_range=(1, options.word_ngrams), min_df=3, sublinear_tf=True, max_features=20000),
         )
         features = FeatureUnion([("readable", readable), ("words", words)])
     else:
@@ -67,7 +71,8 @@ def build_pipeline(options: ClassifierOptions | None = None):
     if options.kind == "logistic":
         from sklearn.linear_model import LogisticRegression
 
-        classifier = LogisticRegression(C=options.c, max_iter=3000, class_weight="balanced",
+        classifier = LogisticRegression(C=options.c, max_iter=3000,
+                                        class_weight="balanced" if options.balanced else None,
                                         random_state=options.seed)
     elif options.kind == "boosted":
         from sklearn.ensemble import HistGradientBoostingClassifier
@@ -76,7 +81,8 @@ def build_pipeline(options: ClassifierOptions | None = None):
 
         features = make_pipeline(features, Densify())
         classifier = HistGradientBoostingClassifier(max_iter=300, learning_rate=0.08,
-                                                    class_weight="balanced", random_state=options.seed)
+                                                    class_weight="balanced" if options.balanced else None,
+                                                    random_state=options.seed)
     else:
         raise ValueError(f"unknown classifier kind {options.kind!r}: use 'logistic' or 'boosted'")
     return Pipeline([("features", features), ("classify", classifier)])
