@@ -28,7 +28,8 @@ def _read_inputs(inputs: tuple[str, ...]) -> list[tuple[str, str]]:
     texts = []
     for name in inputs:
         if name == STDIN:
-            texts.append(("-", decode_article(click.get_binary_stream("stdin").read(), "<stdin>")))
+            with click.open_file("-", "rb") as stdin:
+                texts.append(("-", decode_article(stdin.read(), "<stdin>")))
         else:
             texts.append((name, read_article(name)))
     return texts

@@ -128,6 +128,10 @@ _SKIPPED_BEFORE_CUE = frozenset(
     "recently repeatedly privately publicly again once first further quickly separately".split()
 )
 _SOURCE_NOUNS = ANONYMOUS_SOURCE_NOUNS | ROLE_NOUNS | DOCUMENT_WORDS | TITLES
+_PHRASE_END = frozenset(
+    "on in at of for with after before during last this today yesterday tonight earlier later "
+    "recently when while as because".split()
+)
 _CLAUSE_STOP = frozenset({",", ";", ":", "(", ")", "\u2014", "that", "who", "which", "and", "but"})
 
 
@@ -143,11 +147,13 @@ def _classify_head(head: str, window: list[str]) -> str:
         return "anonymous"
     if lower in DOCUMENT_WORDS:
         return "document"
-    if lower in ROLE_NOUNS or lower in TITLES:
-        capitalised_name = any(w[:1].isupper() and w.lower().rstrip(".") not in TITLES for w in window[-3:])
-        if head[:1].isupper() or capitalised_name:
-            return "title_name"
-        return "role" if any(w in ("the", "his", "her", "their", "its") for w in lowered) else "anonymous"
+    if (lower in ROLE_NOUNS or lower in TITLES) and not head[:1].isupper():
+        # A role noun as head: "a Pentagon spokesman", "the French minister", "a minister".
+        if lower in ("spokesman", "spokeswoman", "spokesperson"):
+            return "spokesperson"
+        if any(w in ("the", "his", "her", "their", "its") for w in lowered):
+            return "role"
+        return "anonymous"
     if head[:1].isupper():
         if any(w in TITLES for w in lowered):
             return "title_name"
@@ -189,17 +195,15 @@ def subject_after(words: list[str], pos: int) -> str:
         return "missing"
     if window[0].lower() in PRONOUNS:
         return "pronoun"
-    # The head is the last word of the noun phrase: stop at a preposition, or before a plain
-    # lower-case word after a capitalised run ("said Healey today"), but go on through a
-    # source noun ("a senior White House official").
+    # The head is the last capitalised word or source noun before a preposition or a time word
+    # ("said U.S. special envoy Steve Witkoff on Friday", "a senior White House official").
     head_index = 0
     for j, w in enumerate(window):
         lower = w.lower()
-        if lower in ("on", "in", "at", "of", "for", "with", "after", "before", "during", "last"):
+        if lower in _PHRASE_END:
             break
-        if j and window[j - 1][:1].isupper() and not w[:1].isupper() and lower not in _SOURCE_NOUNS:
-            break
-        head_index = j
+        if w[:1].isupper() or lower in _SOURCE_NOUNS:
+            head_index = j
     return _classify_head(window[head_index], window[: head_index + 1])
 
 
@@ -373,7 +377,7 @@ def context_features(context: SentenceContext, own: dict[str, float], prev: dict
     # A quote with no attribution of its own takes its speaker from a neighbour.
     if own.get("quote:has") and not own.get("cue:any"):
         for side, desc in (("prev", prev), ("next", nxt)):
-            for kind in ("name", "title_name", "pronoun", "role", "organisation", "anonymous"):
+            for kind in ("name", "title_name", "pronoun", "role", "spokesperson", "organisation", "anonymous"):
                 if desc.get("subj:" + kind):
                     f[f"quote_speaker_{side}:{kind}"] = 1
     return f

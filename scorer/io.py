@@ -111,11 +111,18 @@ def iter_labelled(paths: list[str | Path]) -> Iterator[LabelledDoc]:
         yield from read_labelled(path)
 
 
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
 def atomic_write_bytes(path: str | Path, data: bytes) -> None:
     """Write bytes to a temporary file beside ``path`` and rename it into place."""
     path = Path(path)
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
+        os.fchmod(fd, 0o666 & ~_umask())  # mkstemp's 0600 would surprise users of the output
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
             handle.flush()

@@ -169,16 +169,30 @@ def load_model(path: str | Path | None = None) -> Model:
     return Model(pipeline=pipeline, card=card, path=str(directory))
 
 
+# Fitted attributes that hold memory addresses (scikit-learn caches id(stop_words) on text
+# vectorisers); they would make two identical trainings pickle to different bytes.
+_VOLATILE_ATTRIBUTES = ("_stop_words_id",)
+
+
+def _drop_volatile_state(pipeline) -> None:
+    for part in [pipeline, *pipeline.get_params(deep=True).values()]:
+        for name in _VOLATILE_ATTRIBUTES:
+            if hasattr(part, "get_params") and hasattr(part, name):
+                delattr(part, name)
+
+
 def save_model(pipeline, card: dict, directory: str | Path) -> dict:
     """Write model and card atomically into a directory; returns the completed card."""
+    import platform
+
     import joblib
     import nltk
     import sklearn
 
     from . import __version__
     from .io import atomic_write_bytes, atomic_write_text
-    import platform
 
+    _drop_volatile_state(pipeline)
     buffer = io.BytesIO()
     joblib.dump(pipeline, buffer, compress=3)
     data = buffer.getvalue()

@@ -1,0 +1,92 @@
+"""Readable features: the labelling guide's own examples, quote state, contexts."""
+from __future__ import annotations
+
+import pytest
+
+from scorer.features import SentenceFeatures, build_contexts, describe, quote_balance, strip_quotes
+from scorer.sentences import split_sentences
+
+
+def subjects(text: str) -> set[str]:
+    return {k.split(":", 1)[1] for k in describe(text) if k.startswith("subj:")}
+
+
+# Examples from ANNOTATION.md, sections "named" and "anonymous" and the hard cases.
+@pytest.mark.parametrize(
+    "sentence, kind",
+    [
+        ("The coalition will help Kyiv, U.K. Defense Secretary John Healey said Friday.", "title_name"),
+        ("Lecornu said Turkey was looking into possible involvement.", "name"),
+        ("\"We are doing a lot,\" he said.", "pronoun"),
+        ("The army would remain on the front lines, the French minister said.", "role"),
+        ("The drills will go on, a Pentagon spokesman said.", "spokesperson"),
+        ("The plan is ready, said U.S. special envoy Steve Witkoff on Friday.", "title_name"),
+        ("The strikes will continue, the Pentagon said in a statement.", "organisation"),
+        ("The plan is ready, according to people familiar with the matter.", "anonymous"),
+        ("Fifteen of them have offered forces, the people said.", "anonymous"),
+        ("The talks stalled, a senior Ukrainian official said.", "anonymous"),
+        ("Western and Ukrainian officials said the plan was taking shape.", "anonymous"),
+        ("The bill is dead, according to a senior White House official.", "anonymous"),
+        ("Clinton's aides said the plan was dead.", "anonymous"),
+        ("Growth will slow, according to the IMF's April outlook.", "document"),
+        ("Healey, a former minister, said the force was ready.", "name"),
+    ],
+)
+def test_source_kind_of_guide_examples(sentence, kind):
+    assert kind in subjects(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence, feature",
+    [
+        ("Pevkur provided no evidence to support his claims.", "hedge:no evidence"),
+        ("The strike reportedly killed 12.", "hedge:reportedly"),
+        ("The figures could not be independently verified.", "hedge:could not be independently verified"),
+        ("The bill is expected to pass.", "passive:is expected to"),
+        ("said the people who declined to be named speaking on condition of anonymity.", "anon:condition of anonymity"),
+        ("Comments", "furniture:comments"),
+        ("15 minutes ago", "furniture:timestamp"),
+        ("Dow: DOWN 0.4 percent at 17,959.64", "data:market_line"),
+        ("What means of deterrence?", "shape:question"),
+    ],
+)
+def test_guide_markers_are_named_features(sentence, feature):
+    assert feature in describe(sentence)
+
+
+def test_words_inside_quotes_are_not_cues():
+    features = describe('"They said nothing," Healey told reporters.')
+    assert "cue:told" in features and "cue:said" not in features
+    assert strip_quotes('A "quoted" word') == "A          word"
+
+
+def test_furniture_words_inside_long_sentences_are_news():
+    sentence = "Clinton defended her use of a private email server in a long interview with reporters on Tuesday."
+    assert not any(k.startswith("furniture:") for k in describe(sentence))
+
+
+def test_quote_state_carries_across_sentences():
+    assert quote_balance('"We are going to win this state.', False) is True
+    assert quote_balance("We will win it big,\u201d he said.", True) is False
+    assert quote_balance("``We always do,'' she said.", False) is False
+    text = '"We will win. Nobody thought we could," he said. Polls closed.'
+    contexts = build_contexts(text, split_sentences(text))
+    assert [c.open_quote_before for c in contexts] == [False, True, False]
+    row = SentenceFeatures().transform(contexts)[1]
+    assert row["quote:open_before"] == 1 and "subj:pronoun" in row
+
+
+def test_contexts_know_neighbours_and_lines():
+    text = "Headline here\nFirst sentence. Second sentence."
+    contexts = build_contexts(text, split_sentences(text))
+    assert [(c.prev_text, c.next_text) for c in contexts] == [
+        ("", "First sentence."), ("Headline here", "Second sentence."), ("First sentence.", "")]
+    assert [(c.starts_line, c.ends_line) for c in contexts] == [(True, True), (True, False), (False, True)]
+
+
+def test_transform_is_deterministic_and_keeps_order():
+    text = "Officials said it was over. \"It is,\" he added. Comments"
+    contexts = build_contexts(text, split_sentences(text))
+    transformer = SentenceFeatures().fit(contexts)
+    assert transformer.transform(contexts) == transformer.transform(contexts)
+    assert len(transformer.transform(contexts)) == 3
