@@ -8,6 +8,7 @@ because a quote continuation or a "he said" takes its source from its neighbours
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Iterable, Sequence
 
 from sklearn.base import BaseEstimator, TransformerMixin
@@ -52,26 +53,65 @@ _TIMESTAMP = re.compile(
 _DATA_LINE = re.compile(r"^[\w&.\- ]{2,30}:\s*(?:UP|DOWN|up|down|unchanged|flat)\b")
 _HANDLE = re.compile(r"@\w+|#\w+|https?://|www\.|pic\.twitter|\.com\b")
 _CODE = re.compile(r"[{}]|\w\s*=\s*[\w\"'\[{(]|</?[a-z]+[ >]|\bvar\s|\bfunction\s*\(|window\.|document\.")
+_CODE_HINT = re.compile(r"[{}=<]|var |function|window\.|document\.")
 _BYLINE = re.compile(r"^(?:by|from)\s+[A-Z]", re.I)
 _LIST_NUMBER = re.compile(r"^\(?\d{1,3}[.)]?$")
 _NUMBER = re.compile(r"\d")
 _FURNITURE_MAX_WORDS = 12
-_PHRASE_CACHE: dict[tuple[str, ...], re.Pattern] = {}
 
 
-def _phrase_pattern(phrases: Sequence[str]) -> re.Pattern:
-    key = tuple(phrases)
-    if key not in _PHRASE_CACHE:
-        alternatives = sorted(phrases, key=len, reverse=True)
-        _PHRASE_CACHE[key] = re.compile(
-            r"(?<![\w])(?:" + "|".join(re.escape(p) for p in alternatives) + r")(?![\w])", re.I
-        )
-    return _PHRASE_CACHE[key]
+# Each lexicon's phrases, with the feature prefix they produce and whether they count inside
+# quotations too (a hedge or a furniture line does; an attribution inside a quote does not).
+_PHRASE_LEXICONS = (
+    ("furniture:", FURNITURE_PHRASES, True),
+    ("cue:", ATTRIBUTION_PHRASES, False),
+    ("anon:", ANONYMITY_PHRASES, False),
+    ("hedge:", HEDGES, True),
+    ("passive:", AGENTLESS_PASSIVES, False),
+)
+
+
+@lru_cache(maxsize=1)
+def _phrase_index() -> tuple[re.Pattern, dict[str, list[tuple[str, bool]]]]:
+    """One pattern for every phrase of every lexicon (one pass per sentence), and what each means."""
+    meaning: dict[str, list[tuple[str, bool]]] = {}
+    for prefix, phrases, anywhere in _PHRASE_LEXICONS:
+        for phrase in phrases:
+            meaning.setdefault(phrase, []).append((prefix, anywhere))
+    alternatives = sorted(meaning, key=len, reverse=True)
+    pattern = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(p) for p in alternatives) + r")(?!\w)")
+    return pattern, meaning
+
+
+def _phrase_features(lowered: str, outside: str, furniture_allowed: bool) -> dict[str, float]:
+    """Features of every lexicon phrase in a sentence (``lowered`` and ``outside`` align)."""
+    pattern, meaning = _phrase_index()
+    found: dict[str, float] = {}
+    for match in pattern.finditer(lowered):
+        phrase = match.group()
+        quoted = outside[match.start()] == " "
+        for prefix, anywhere in meaning[phrase]:
+            if (anywhere or not quoted) and (prefix != "furniture:" or furniture_allowed):
+                found[prefix + phrase] = 1
+    return found
 
 
 def strip_quotes(text: str) -> str:
     """Return the text with quoted passages blanked out (same length, offsets kept)."""
-    return _QUOTED.sub(lambda m: " " * len(m.group()), text)
+    return _split_quotes(text)[0]
+
+
+def _split_quotes(text: str) -> tuple[str, int]:
+    """Return the text with quoted passages blanked out, and how many characters were quoted."""
+    quoted = 0
+    pieces = []
+    last = 0
+    for match in _QUOTED.finditer(text):
+        pieces += [text[last : match.start()], " " * (match.end() - match.start())]
+        quoted += match.end() - match.start()
+        last = match.end()
+    pieces.append(text[last:])
+    return "".join(pieces), quoted
 
 
 def quote_balance(text: str, inside: bool) -> bool:
@@ -221,7 +261,11 @@ def describe(text: str, open_quote: bool = False) -> dict[str, float]:
     f: dict[str, float] = {}
     stripped = text.strip()
     lowered = stripped.lower()
-    outside = strip_quotes('"' + stripped)[1:] if open_quote else strip_quotes(stripped)
+    if open_quote:
+        outside, quoted_chars = _split_quotes('"' + stripped)
+        outside, quoted_chars = outside[1:], quoted_chars - 1
+    else:
+        outside, quoted_chars = _split_quotes(stripped)
     outside_lower = outside.lower()
     words = _TOKEN.findall(outside)
     all_words = _WORD.findall(stripped)
@@ -252,14 +296,13 @@ def describe(text: str, open_quote: bool = False) -> dict[str, float]:
         f["shape:has_number"] = 1
 
     # Furniture is short: in a long sentence "email" or "updated" is news, not page furniture.
+    f.update(_phrase_features(lowered, outside, furniture_allowed=short or "shape:no_terminal" in f))
     if short or f.get("shape:no_terminal"):
-        for match in _phrase_pattern(FURNITURE_PHRASES).finditer(lowered):
-            f["furniture:" + match.group().lower()] = 1
         if _TIMESTAMP.search(stripped):
             f["furniture:timestamp"] = 1
     if _HANDLE.search(stripped):
         f["furniture:link_or_handle"] = 1
-    if _CODE.search(outside):
+    if _CODE_HINT.search(outside) and _CODE.search(outside):
         f["furniture:code"] = 1
     if _BYLINE.match(stripped) and n_words <= 10:
         f["furniture:byline"] = 1
@@ -271,7 +314,6 @@ def describe(text: str, open_quote: bool = False) -> dict[str, float]:
     # Quotes.
     if stripped[:1] in "\"\u201c\u2018'`":
         f["quote:starts"] = 1
-    quoted_chars = sum(1 for a, b in zip(stripped, outside) if a != b)
     if quoted_chars:
         f["quote:has"] = 1
         share = quoted_chars / max(len(stripped), 1)
@@ -284,8 +326,6 @@ def describe(text: str, open_quote: bool = False) -> dict[str, float]:
     # Attribution cues outside quotes, and the kind of source that carries each.
     lower_words = [w.lower() for w in words]
     cue_positions = [i for i, w in enumerate(lower_words) if w in SPEECH_VERBS]
-    for phrase in _phrase_pattern(ATTRIBUTION_PHRASES).finditer(outside_lower):
-        f["cue:" + phrase.group()] = 1
     according = re.search(r"\baccording to\b", outside_lower)
     if according:
         after_words = _TOKEN.findall(outside[according.end() :])
@@ -314,12 +354,6 @@ def describe(text: str, open_quote: bool = False) -> dict[str, float]:
         f["cue:final_said"] = 1
 
     # Anonymity, hedges, passives, modals, opinion.
-    for phrase in _phrase_pattern(ANONYMITY_PHRASES).finditer(outside_lower):
-        f["anon:" + phrase.group()] = 1
-    for phrase in _phrase_pattern(HEDGES).finditer(lowered):
-        f["hedge:" + phrase.group()] = 1
-    for phrase in _phrase_pattern(AGENTLESS_PASSIVES).finditer(outside_lower):
-        f["passive:" + phrase.group()] = 1
     for w in lower_words:
         if w in MODALS:
             f["modal:" + w] = 1

@@ -23,12 +23,13 @@ def predict_contexts(contexts: Sequence[SentenceContext], model: Model) -> tuple
     if not contexts:
         return [], []
     probabilities = model.pipeline.predict_proba(list(contexts))
-    classes = list(model.pipeline.classes_)
-    labels, rows = [], []
-    for row in probabilities:
-        by_label = {label: round(float(row[classes.index(label)]), 4) if label in classes else 0.0 for label in LABELS}
-        labels.append(classes[int(row.argmax())])
-        rows.append(by_label)
+    classes = [str(c) for c in model.pipeline.classes_]
+    columns = [(label, classes.index(label) if label in classes else None) for label in LABELS]
+    labels = [classes[i] for i in probabilities.argmax(axis=1)]
+    rows = [
+        {label: (round(float(row[column]), 4) if column is not None else 0.0) for label, column in columns}
+        for row in probabilities.tolist()
+    ]
     return labels, rows
 
 

@@ -27,6 +27,8 @@ _SOFT_NEXT = re.compile(r"[ \t]*[a-z(,;]")
 _SOFT_PREV = re.compile(r"[,;(\-\u2013\u2014][ \t]*$|\b(?:and|or|but|of|the|a|to|said|says)[ \t]*$")
 # Short lines ("Kyodo News", "an hour ago") are furniture even when the next starts in lower case.
 _MIN_SOFT_LINE = 25
+# Punkt only ever ends a sentence at . ? or ! followed by white space and more text.
+_POSSIBLE_BREAK = re.compile(r"[.?!]\S*\s+\S")
 _CLOSERS = re.compile(r"(?:''|[\"'\u201d\u2019\u00bb)\]])+(?=\s|$)")
 
 
@@ -69,6 +71,9 @@ def split_sentences(text: str) -> list[Sentence]:
     spans: list[list[int]] = []
     for block_start, block_end in _blocks(text):
         block = text[block_start:block_end]
+        if not _POSSIBLE_BREAK.search(block):  # a headline, a furniture line: nothing to split
+            spans.append([block_start, block_end])
+            continue
         for s, e in tokenizer.span_tokenize(block):
             spans.append([block_start + s, block_start + e])
     # Move closing quotes stranded at the start of a sentence back to the one they close.

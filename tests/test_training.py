@@ -5,7 +5,7 @@ import pytest
 
 from scorer.io import read_labelled
 from training.authoring import AuthoringError, parse_authored, to_labelled_doc
-from training.corpus import build_corpus, check_corpus, corpus_files
+from training.corpus import HELDOUT_DIR, build_corpus, check_corpus, corpus_files
 from training.data import make_training_set, one_sentence_per_paragraph
 from training.evaluate import align_predictions
 from training.metrics import classification_figures, format_figures
@@ -69,7 +69,7 @@ def test_corpus_jsonl_is_built_from_the_authored_files():
 
 
 def test_corpus_passes_every_check():
-    stats = check_corpus(corpus_files())
+    stats = check_corpus(corpus_files() + corpus_files(HELDOUT_DIR))
     assert stats.problems == []
     assert stats.documents >= 150 and stats.sentences >= 5000
     assert set(stats.by_label) == {"named", "anonymous", "unverified", "none"}

@@ -37,9 +37,9 @@ def stats_command(paths: tuple[str, ...]) -> None:
     from scorer.errors import ScorerError
     from scorer.types import LABELS
 
-    from .corpus import check_corpus, corpus_files
+    from .corpus import HELDOUT_DIR, check_corpus, corpus_files
 
-    files = [Path(p) for p in paths] or corpus_files()
+    files = [Path(p) for p in paths] or corpus_files() + corpus_files(HELDOUT_DIR)
     try:
         stats = check_corpus(files)
     except ScorerError as exc:
@@ -57,6 +57,65 @@ def stats_command(paths: tuple[str, ...]) -> None:
         click.echo(f"problem: {problem}", err=True)
     if stats.problems:
         raise click.ClickException(f"{len(stats.problems)} problems found")
+
+
+@main.command("report")
+@click.option("--out", default="models/EVALUATION.md", show_default=True, help="Markdown file to write.")
+def report_command(out: str) -> None:
+    """Write the evaluation report of the default training configuration."""
+    from pathlib import Path
+
+    from scorer.io import atomic_write_text, iter_labelled
+    from scorer.model import ClassifierOptions
+
+    from .corpus import HELDOUT_DIR, corpus_files
+    from .data import load_training_set
+    from .report import evaluation_report, render_markdown
+
+    train_paths = ["seeds/seeds.jsonl", *map(str, corpus_files())]
+    _, sha = load_training_set(train_paths)
+    train_docs = list(iter_labelled(train_paths))
+    heldout_docs = list(iter_labelled(corpus_files(HELDOUT_DIR)))
+    options = ClassifierOptions()
+    report = evaluation_report(train_docs, heldout_docs, options, progress=lambda m: click.echo(m, err=True))
+    atomic_write_text(Path(out), render_markdown(report, options, sha, "python -m training report"))
+    click.echo(f"wrote {out}: grouped CV macro-F1 {report.grouped_cv['macro_f1']:.3f}, "
+               f"leave-one-style-out {report.leave_one_style_out['macro_f1']:.3f}, "
+               f"held-out {report.heldout['macro_f1']:.3f}")
+
+
+@main.command("pin-floors")
+@click.option("--model", "model_dir", metavar="DIR", help="Model directory (default: the shipped model).")
+@click.option("--allow-lower", is_flag=True, help="Accept floors lower than the pinned ones.")
+def pin_floors_command(model_dir: str | None, allow_lower: bool) -> None:
+    """Pin the model's held-out figures as the quality gate's floors."""
+    from scorer.model import load_model
+
+    from .gate import FLOORS_PATH, FloorError, gate_figures, pin_floors
+
+    figures, checksum = gate_figures(load_model(model_dir))
+    try:
+        pinned = pin_floors(figures, checksum, allow_lower)
+    except FloorError as exc:
+        raise click.ClickException(str(exc)) from None
+    click.echo(f"pinned {FLOORS_PATH}: " + ", ".join(f"{k} {v:.3f}" for k, v in pinned["floors"].items()))
+
+
+@main.command("benchmark")
+@click.option("--model", "model_dir", metavar="DIR", help="Model directory (default: the shipped model).")
+@click.option("--repeat", default=3, show_default=True, help="Runs per measurement (the median is shown).")
+def benchmark_command(model_dir: str | None, repeat: int) -> None:
+    """Measure splitting and scoring speed on the corpus texts, in one process."""
+    import json
+
+    from scorer.io import iter_labelled
+    from scorer.model import load_model
+
+    from .benchmark import benchmark
+    from .corpus import HELDOUT_DIR, corpus_files
+
+    texts = [d.text for d in iter_labelled(corpus_files() + corpus_files(HELDOUT_DIR))]
+    click.echo(json.dumps(benchmark(texts, load_model(model_dir), repeat), indent=2))
 
 
 if __name__ == "__main__":

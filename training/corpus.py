@@ -11,7 +11,17 @@ from scorer.sentences import split_sentences
 from .authoring import dumps_jsonl, iter_authored
 
 CORPUS_DIR = Path(__file__).parent / "corpus"
+HELDOUT_DIR = Path(__file__).parent / "heldout"
 AUTHORED_DIR = CORPUS_DIR / "authored"
+#: Every HELDOUT_EVERY-th document of each authored file (counting from HELDOUT_FIRST) is held
+#: out: the default model never trains on it, and the quality gate evaluates it.
+HELDOUT_EVERY = 8
+HELDOUT_FIRST = 3
+
+
+def is_heldout(index: int) -> bool:
+    """Return whether the document at this position of its authored file is held out."""
+    return index % HELDOUT_EVERY == HELDOUT_FIRST
 
 
 def corpus_files(directory: Path = CORPUS_DIR) -> list[Path]:
@@ -19,25 +29,32 @@ def corpus_files(directory: Path = CORPUS_DIR) -> list[Path]:
     return sorted(directory.glob("*.jsonl"))
 
 
-def build_corpus(directory: Path = CORPUS_DIR, check_only: bool = False) -> list[Path]:
-    """Convert every authored file into ``<style>.jsonl`` beside the authored folder.
+def build_corpus(directory: Path = CORPUS_DIR, heldout: Path = HELDOUT_DIR,
+                 check_only: bool = False) -> list[Path]:
+    """Convert every authored file into ``<file>.jsonl`` for training and for the held-out set.
 
     Args:
-        directory: The corpus folder (holding ``authored/``).
+        directory: The corpus folder (holding ``authored/``); training files are written here.
+        heldout: Where the held-out documents of each file go (see :func:`is_heldout`).
         check_only: Write nothing; return the JSONL files that are missing or out of date.
 
     Returns:
         The files written, or with ``check_only`` the files that differ from a fresh build.
     """
     changed = []
+    heldout.mkdir(exist_ok=True)
     for path, records in iter_authored(sorted((directory / "authored").glob("*.txt"))):
-        target = directory / (path.stem + ".jsonl")
-        content = dumps_jsonl(records)
-        if target.exists() and target.read_text(encoding="utf-8") == content:
-            continue
-        changed.append(target)
-        if not check_only:
-            atomic_write_text(target, content)
+        parts = {
+            directory / (path.stem + ".jsonl"): [r for i, r in enumerate(records) if not is_heldout(i)],
+            heldout / (path.stem + ".jsonl"): [r for i, r in enumerate(records) if is_heldout(i)],
+        }
+        for target, part in parts.items():
+            content = dumps_jsonl(part)
+            if target.exists() and target.read_text(encoding="utf-8") == content:
+                continue
+            changed.append(target)
+            if not check_only:
+                atomic_write_text(target, content)
     return changed
 
 
