@@ -408,6 +408,14 @@ def context_features(context: SentenceContext, own: dict[str, float], prev: dict
         f["prev:missing"] = 1
     if not context.next_text:
         f["next:missing"] = 1
+    # A sentence with no source of its own may continue a neighbour's quote or paraphrase
+    # (ANNOTATION.md "named": continuation of a quote or paraphrase); say so explicitly, since
+    # a linear model cannot combine "no cue here" with "a speaker next door" by itself.
+    if not own.get("cue:any") and not any(k.startswith("subj:") for k in own):
+        for side, desc in (("prev", prev), ("next", nxt)):
+            for key in desc:
+                if key.startswith("subj:"):
+                    f[f"no_source_{side}_{key}"] = 1
     # A quote with no attribution of its own takes its speaker from a neighbour.
     if own.get("quote:has") and not own.get("cue:any"):
         for side, desc in (("prev", prev), ("next", nxt)):

@@ -81,6 +81,10 @@ ANONYMOUS_SOURCE_NOUNS: frozenset[str] = frozenset(
     economists traders scientists researchers democrats republicans supporters opponents
     lawyers attorneys executives employees members allies associates confidants friends
     polls studies reports footage documents estimates
+    voters conservatives liberals progressives activists protesters fans parents americans
+    pundits commentators veterans leaders senators ministers governors mayors judges
+    prosecutors diplomats negotiators advocates skeptics backers detractors
+    some many others few most several
     """.split()
 )
 
@@ -135,9 +139,13 @@ MODALS: frozenset[str] = frozenset("may might could would should must likely per
 
 OPINION_WORDS: frozenset[str] = frozenset(
     """
-    clearly obviously surely sadly unfortunately fortunately ironically frankly
-    disgrace shameful absurd ridiculous outrageous remarkable extraordinary stunning
-    incredible terrible wonderful great best worst must need needs ought let's
+    clearly obviously surely sadly unfortunately fortunately ironically frankly arguably
+    indeed simply merely certainly undoubtedly probably presumably hopefully admittedly
+    disgrace disgraceful shameful absurd ridiculous outrageous remarkable extraordinary
+    stunning incredible terrible wonderful great best worst bad worse good better
+    dangerous foolish reckless naive cynical pathetic laughable bizarre baffling
+    troubling alarming disturbing welcome refreshing impressive embarrassing
+    must need needs ought let's should imagine consider remember
     """.split()
 )
 
