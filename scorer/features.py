@@ -8,6 +8,7 @@ because a quote continuation or a "he said" takes its source from its neighbours
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from functools import lru_cache
 from typing import Iterable, Sequence
 
@@ -170,7 +171,12 @@ _SKIPPED_BEFORE_CUE = frozenset(
 _SOURCE_NOUNS = ANONYMOUS_SOURCE_NOUNS | ROLE_NOUNS | DOCUMENT_WORDS | TITLES
 _PHRASE_END = frozenset(
     "on in at of for with after before during last this today yesterday tonight earlier later "
-    "recently when while as because".split()
+    "recently when while as because according".split()
+)
+# Words that may stand inside a source's noun phrase before its head ("the", "a senior").
+_NP_WORDS = VAGUE_DETERMINERS | frozenset(
+    "the his her their its senior top former current chief deputy acting longtime special "
+    "u.s. american western foreign".split()
 )
 _CLAUSE_STOP = frozenset({",", ";", ":", "(", ")", "\u2014", "that", "who", "which", "and", "but"})
 
@@ -193,6 +199,8 @@ def _classify_head(head: str, window: list[str]) -> str:
             return "spokesperson"
         if any(w in ("the", "his", "her", "their", "its") for w in lowered):
             return "role"
+        if not any(w in VAGUE_DETERMINERS for w in lowered) and any(w[:1].isupper() for w in window[:-1]):
+            return "role"  # "France's president", "Ukrainian President"
         return "anonymous"
     if head[:1].isupper():
         if any(w in TITLES for w in lowered):
@@ -205,8 +213,15 @@ def _classify_head(head: str, window: list[str]) -> str:
     return "other"
 
 
-def subject_before(words: list[str], pos: int) -> str:
-    """Classify the source written just before the cue at ``words[pos]`` ("the people said")."""
+_PREPOSITIONS = frozenset("in at from of with for inside within across".split())
+
+
+def subject_before(words: list[str], pos: int) -> tuple[str, int, int]:
+    """Find the source written just before the cue at ``words[pos]`` ("the people said").
+
+    Returns:
+        The source's kind and the indices of its first and last word (-1, -1 when missing).
+    """
     i = pos - 1
     while i >= 0 and words[i].lower() in _SKIPPED_BEFORE_CUE:
         i -= 1
@@ -217,24 +232,46 @@ def subject_before(words: list[str], pos: int) -> str:
             j -= 1
         i = j - 1 if j >= 1 and words[j] == "," else -1
     if i < 0 or words[i] in _CLAUSE_STOP:
-        return "missing"
-    start = i
-    while start > max(0, i - 4) and words[start - 1].lower() not in _CLAUSE_STOP:
+        return "missing", -1, -1
+    last = head = i
+    # "Officials in Kyiv said": the head is the source noun before the prepositional phrase.
+    j = i
+    while j > 0 and (words[j - 1][:1].isupper() or words[j - 1].lower() == "the"):
+        j -= 1
+    if j > 1 and words[j - 1].lower() in _PREPOSITIONS and words[j - 2].lower() in ANONYMOUS_SOURCE_NOUNS:
+        head = j - 2
+    start = head
+    while start > max(0, head - 5) and words[start - 1].lower() not in _CLAUSE_STOP and (
+        words[start - 1][:1].isupper() or words[start - 1].lower() in _NP_WORDS
+        or words[start - 1].lower() in _SOURCE_NOUNS
+    ):
         start -= 1
-    return _classify_head(words[i], words[start : i + 1])
+    kind = _classify_head(words[head], words[start : head + 1])
+    if kind == "anonymous" and words[start].lower() not in _NP_WORDS:
+        # "a government source said": reach back to the determiner over plain modifiers.
+        for j in range(start - 1, max(-1, start - 4), -1):
+            if words[j].lower() in _CLAUSE_STOP:
+                break
+            if words[j].lower() in VAGUE_DETERMINERS or words[j].lower() == "the":
+                start = j
+                break
+    return kind, start, last
 
 
-def subject_after(words: list[str], pos: int) -> str:
-    """Classify the source written just after a cue ("said Healey", "according to the people")."""
+def subject_after(words: list[str], pos: int) -> tuple[str, int, int]:
+    """Find the source written just after a cue ("said Healey", "according to the people")."""
     window = []
-    for w in words[pos + 1 : pos + 8]:
+    for w in words[pos + 1 : pos + 9]:
         if w.lower() in _CLAUSE_STOP:
             break
         window.append(w)
     if not window or window[0].lower() in ("that", "it", "to", "on", "in", "at", "of"):
-        return "missing"
+        return "missing", -1, -1
     if window[0].lower() in PRONOUNS:
-        return "pronoun"
+        return "pronoun", pos + 1, pos + 1
+    first = window[0].lower()
+    if not (window[0][:1].isupper() or first in _NP_WORDS or first in _SOURCE_NOUNS):
+        return "missing", -1, -1  # "proposes rearmament": an object, not an inverted subject
     # The head is the last capitalised word or source noun before a preposition or a time word
     # ("said U.S. special envoy Steve Witkoff on Friday", "a senior White House official").
     head_index = 0
@@ -244,7 +281,62 @@ def subject_after(words: list[str], pos: int) -> str:
             break
         if w[:1].isupper() or lower in _SOURCE_NOUNS:
             head_index = j
-    return _classify_head(window[head_index], window[: head_index + 1])
+    kind = _classify_head(window[head_index], window[: head_index + 1])
+    return kind, pos + 1, pos + 1 + head_index
+
+
+@dataclass(frozen=True)
+class Attribution:
+    """An attributing cue in a sentence and the source it names (offsets into the sentence)."""
+
+    cue: str
+    cue_start: int
+    cue_end: int
+    kind: str
+    source_start: int | None
+    source_end: int | None
+    position: float
+
+    @property
+    def source_text_span(self) -> tuple[int, int] | None:
+        """The source's (start, end) in the sentence, or None when it is not written there."""
+        return None if self.source_start is None else (self.source_start, self.source_end)
+
+
+def attributions(outside: str) -> list[Attribution]:
+    """Find every attributing cue outside quotations, with the kind and extent of its source.
+
+    Args:
+        outside: The sentence with quoted passages blanked out (see :func:`strip_quotes`).
+    """
+    tokens = list(_TOKEN.finditer(outside))
+    words = [t.group() for t in tokens]
+    found: list[Attribution] = []
+
+    def add(cue_first: int, cue_last: int, kind: str, first: int, last: int) -> None:
+        relative = cue_first / max(len(words) - 1, 1)
+        found.append(Attribution(
+            " ".join(words[cue_first : cue_last + 1]).lower(), tokens[cue_first].start(), tokens[cue_last].end(),
+            kind, tokens[first].start() if first >= 0 else None, tokens[last].end() if first >= 0 else None, relative,
+        ))
+
+    for pos, word in enumerate(words):
+        lower = word.lower()
+        if lower == "according" and pos + 1 < len(words) and words[pos + 1].lower() == "to":
+            add(pos, pos + 1, *subject_after(words, pos + 1))
+        elif lower in SPEECH_VERBS:
+            kind, first, last = subject_before(words, pos)
+            if kind in ("missing", "other"):
+                inverted = subject_after(words, pos)
+                if inverted[0] != "missing":
+                    kind, first, last = inverted
+            add(pos, pos, kind, first, last)
+            # "Healey and his French counterpart Lecornu said": the first of two coordinated sources.
+            if first > 1 and words[first - 1].lower() == "and" and kind in ("name", "title_name"):
+                other = subject_before(words, first - 1)
+                if other[0] in ("name", "title_name"):
+                    add(pos, pos, *other)
+    return found
 
 
 def describe(text: str, open_quote: bool = False) -> dict[str, float]:
@@ -325,31 +417,17 @@ def describe(text: str, open_quote: bool = False) -> dict[str, float]:
 
     # Attribution cues outside quotes, and the kind of source that carries each.
     lower_words = [w.lower() for w in words]
-    cue_positions = [i for i, w in enumerate(lower_words) if w in SPEECH_VERBS]
-    according = re.search(r"\baccording to\b", outside_lower)
-    if according:
-        after_words = _TOKEN.findall(outside[according.end() :])
-        kind = subject_after(["to", *after_words], 0)
-        f["subj:" + kind] = 1
-        f["according_to:" + kind] = 1
-        if re.match(r"\s*(?:media reports|local media|reports|news reports)", outside_lower[according.end() :]):
-            f["anon:according to reports"] = 1
-    for pos in cue_positions:
-        cue = lower_words[pos]
-        f["cue:" + cue] = 1
-        # The subject is usually just before the cue ("Healey said"), or just after it in an
-        # inversion ("said Healey", "said the people").
-        kind = subject_before(words, pos)
-        if kind in ("missing", "other"):
-            inverted = subject_after(words, pos)
-            if inverted != "missing":
-                kind = inverted
-        f["subj:" + kind] = 1
-        f["cue_subj:" + kind] = f.get("cue_subj:" + kind, 0) + 1
-        relative = pos / max(len(words) - 1, 1)
-        f["cue_at:" + ("start" if relative < 0.3 else "end" if relative > 0.7 else "middle")] = 1
-    if cue_positions:
+    for hit in attributions(outside):
+        f["cue:" + hit.cue] = 1
+        f["subj:" + hit.kind] = 1
+        f["cue_subj:" + hit.kind] = f.get("cue_subj:" + hit.kind, 0) + 1
+        f["cue_at:" + ("start" if hit.position < 0.3 else "end" if hit.position > 0.7 else "middle")] = 1
+        if hit.cue == "according to":
+            f["according_to:" + hit.kind] = 1
         f["cue:any"] = 1
+    according = re.search(r"\baccording to\s+(?:media reports|local media|reports|news reports)", outside_lower)
+    if according:
+        f["anon:according to reports"] = 1
     if re.search(r"\b(?:said|says|added|told)\s*\.?\s*$", outside_lower.rstrip("\"'\u201d\u2019.")):
         f["cue:final_said"] = 1
 

@@ -173,7 +173,7 @@ TITLES: frozenset[str] = frozenset(
     ambassador judge justice attorney general chairman chairwoman chair ceo cfo director
     commissioner spokesman spokeswoman spokesperson chief officer leader speaker king queen
     prince pope bishop rabbi imam professor coach manager founder executive envoy sheriff
-    lieutenant colonel major captain admiral sergeant deputy councilman councilwoman
+    lieutenant colonel major captain admiral sergeant deputy councilman councilwoman counterpart
     """.split()
 )
 
@@ -184,7 +184,7 @@ ROLE_NOUNS: frozenset[str] = frozenset(
     minister secretary senator president governor mayor chancellor ambassador judge justice
     spokesman spokeswoman spokesperson chairman chairwoman ceo director commissioner envoy
     candidate congressman congresswoman lawmaker prosecutor general admiral coach premier
-    leader founder executive chief speaker nominee frontrunner billionaire attorney
+    leader founder executive chief speaker nominee frontrunner billionaire attorney counterpart
     """.split()
 )
 
@@ -217,5 +217,30 @@ ACTION_VERBS: frozenset[str] = frozenset(
     resigned appointed nominated hired fired launched filed sued charged convicted sentenced
     killed died fled raised spent bought sold acquired closed opened rose fell gained dropped
     declined climbed jumped slipped scored beat defeated married moved returned joined
+    """.split()
+)
+
+# Reasons given for withholding a source's identity (ANNOTATION.md "anonymous": "said the people,
+# who declined to be named"); regular expressions, matched case-insensitively.
+ANONYMITY_REASONS: tuple[str, ...] = (
+    r"declined to be (?:named|identified)",
+    r"(?:spoke|speaking|spoken) (?:on|under) (?:the )?conditions? (?:of|that) (?:anonymity|they not be (?:named|identified))"
+    r"(?: (?:because|to) [^,.;]+)?",
+    r"(?:was|were|is|are) not authori[sz]ed to [^,.;]+",
+    r"(?:requested|asked for|insisted on|were granted|was granted) anonymity(?: (?:because|to) [^,.;]+)?",
+    r"asked not to be (?:named|identified)(?: (?:because|to) [^,.;]+)?",
+    r"(?:speaking|spoke) anonymously(?: (?:because|to) [^,.;]+)?",
+)
+
+# Titles and roles that make a source an official: government, military, party, agency, court
+# (issue "Who said it": "whether it is an official").
+OFFICIAL_TITLES: frozenset[str] = frozenset(
+    """
+    president vice minister secretary senator sen representative rep congressman congresswoman
+    governor gov mayor chancellor premier ambassador amb envoy commissioner director chief
+    general gen admiral adm colonel col lt lieutenant major maj captain capt sergeant sgt
+    spokesman spokeswoman spokesperson judge justice prosecutor attorney sheriff official
+    officer councilman councilwoman speaker leader chairman chairwoman chair deputy
+    diplomat negotiator lawmaker legislator delegate consul treasurer comptroller
     """.split()
 )
