@@ -3,38 +3,75 @@ from __future__ import annotations
 
 import json
 
+from .analysis import corroboration, materiality, ranked_claims, score_parts
 from .types import LABELS, SCORE_FORMULA, ArticleScore
 
 FORMATS = ("text", "json", "jsonl", "markdown")
 
 
+def _source_to_dict(source) -> dict:
+    entry = {
+        "id": source.id,
+        "kind": source.kind,
+        "name": source.name,
+        "title": source.title,
+        "official": source.official,
+        "mentions": [{"start": m.start, "end": m.end, "text": m.text} for m in source.mentions],
+        "sentences": sorted(source.sentences),
+        "quotes": source.quotes,
+    }
+    if source.kind == "anonymous":
+        entry["anonymity_reason"] = source.anonymity_reason
+    return entry
+
+
+def _sentence_to_dict(index: int, sentence, attribution, reasons) -> dict:
+    row = {
+        "index": index,
+        "start": sentence.start,
+        "end": sentence.end,
+        "text": sentence.text,
+        "label": sentence.label,
+        "confidence": sentence.confidence,
+        "probabilities": {label: sentence.probabilities[label] for label in LABELS},
+        "source_id": None,
+        "source_span": None,
+        "cue_span": None,
+        "quote": False,
+        "reasons": list(reasons),
+    }
+    if attribution is not None:
+        row.update({
+            "source_id": attribution.source_id,
+            "source_span": list(attribution.source_span) if attribution.source_span else None,
+            "cue_span": list(attribution.cue_span) if attribution.cue_span else None,
+            "quote": attribution.quote,
+        })
+    return row
+
+
 def report_to_dict(report: ArticleScore) -> dict:
     """Return the report as plain JSON-ready data (the documented report shape)."""
+    n = len(report.sentences)
+    attributions = report.attributions or (None,) * n
+    reasons = report.reasons or ((),) * n
     return {
         "input": report.input,
         "model": dict(report.model),
         "summary": {
-            "n_sentences": len(report.sentences),
+            "n_sentences": n,
             "counts": {label: report.counts[label] for label in LABELS},
             "shares": {label: round(share, 4) for label, share in report.shares.items()},
             "score": report.score,
             "score_formula": SCORE_FORMULA,
         },
-        "sentences": [
-            {
-                "index": i,
-                "start": s.start,
-                "end": s.end,
-                "text": s.text,
-                "label": s.label,
-                "confidence": s.confidence,
-                "probabilities": {label: s.probabilities[label] for label in LABELS},
-            }
-            for i, s in enumerate(report.sentences)
-        ],
-        "unverified_claims": [
-            {"index": i, "start": s.start, "end": s.end, "text": s.text} for i, s in report.unverified_claims
-        ],
+        "score_parts": score_parts(report),
+        "materiality": materiality(report),
+        "corroboration": corroboration(report),
+        "sources": [_source_to_dict(s) for s in report.sources],
+        "sentences": [_sentence_to_dict(i, s, a, r)
+                      for i, (s, a, r) in enumerate(zip(report.sentences, attributions, reasons))],
+        "unverified_claims": ranked_claims(report),
     }
 
 
@@ -56,6 +93,14 @@ def _md_cell(text: str) -> str:
     return " ".join(text.split()).replace("\\", "\\\\").replace("|", "\\|")
 
 
+def _md_source(source) -> str:
+    name = _md_cell(source.name)
+    if source.kind == "anonymous" and source.anonymity_reason:
+        name += f" ({_md_cell(source.anonymity_reason)})"
+    return (f"| {name} | {source.kind} | {_md_cell(source.title or '')} | {'yes' if source.official else 'no'} "
+            f"| {len(source.sentences)} | {source.quotes} |")
+
+
 def render_markdown(report: ArticleScore) -> str:
     """Render one report as Markdown, for pasting into a ticket."""
     lines = [
@@ -70,9 +115,14 @@ def render_markdown(report: ArticleScore) -> str:
     ]
     for label in LABELS:
         lines.append(f"| {label} | {report.counts[label]} | {report.shares[label]:.0%} |")
-    lines += ["", "## Unverified claims", ""]
-    claims = report.unverified_claims
-    lines += [f"{n}. {_md_cell(s.text)} (sentence {i})" for n, (i, s) in enumerate(claims, 1)] or ["None."]
+    lines += ["", "## Sources", ""]
+    rows = [_md_source(s) for s in report.sources if s.sentences]
+    lines += ["| source | kind | title | official | sentences | quotes |",
+              "| --- | --- | --- | --- | ---: | ---: |", *rows] if rows else ["None found."]
+    lines += ["", "## Unverified claims, most check-worthy first", ""]
+    claims = ranked_claims(report)
+    lines += [f"{n}. {_md_cell(c['text'])} (sentence {c['index']}; {', '.join(c['why']) or 'no checkable detail'})"
+              for n, c in enumerate(claims, 1)] or ["None."]
     lines += ["", "## Sentences", "", "| # | label | confidence | sentence |", "| ---: | --- | ---: | --- |"]
     for i, s in enumerate(report.sentences):
         lines.append(f"| {i} | {s.label} | {s.confidence:.2f} | {_md_cell(s.text)} |")
@@ -86,12 +136,20 @@ def render_text(report: ArticleScore, max_claims: int = 5) -> str:
         f"{report.input}: sourcing score {_score_text(report)}",
         f"  {len(report.sentences)} sentences: {mix}",
     ]
-    claims = report.unverified_claims
+    cited = [s for s in report.sources if s.sentences]
+    if cited:
+        named = sorted((s for s in cited if s.kind != "anonymous"), key=lambda s: -len(s.sentences))
+        anonymous = [s for s in cited if s.kind == "anonymous"]
+        top = ", ".join(s.name for s in named[:4]) + (", ..." if len(named) > 4 else "")
+        lines.append(f"  sources: {len(named)} named{f' ({top})' if top else ''}, {len(anonymous)} anonymous")
+        if materiality(report)["material"]:
+            lines.append("  an anonymous source carries the headline or lede")
+    claims = ranked_claims(report)
     if claims:
-        lines.append(f"  unverified claims ({len(claims)}):")
-        for i, s in claims[:max_claims]:
-            text = " ".join(s.text.split())
-            lines.append(f"    [{i}] {text[:117] + '...' if len(text) > 120 else text}")
+        lines.append(f"  unverified claims ({len(claims)}, most check-worthy first):")
+        for claim in claims[:max_claims]:
+            text = " ".join(claim["text"].split())
+            lines.append(f"    [{claim['index']}] {text[:117] + '...' if len(text) > 120 else text}")
         if len(claims) > max_claims:
             lines.append(f"    ... and {len(claims) - max_claims} more (use --format json or markdown)")
     return "\n".join(lines) + "\n"

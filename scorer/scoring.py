@@ -6,6 +6,7 @@ from typing import Sequence
 from .features import build_contexts
 from .model import Model
 from .sentences import split_sentences
+from .sources import extract_sources
 from .types import LABELS, SCORE_WEIGHTS, ArticleScore, SentenceContext, SentencePrediction
 
 
@@ -18,19 +19,71 @@ def sourcing_score(counts: dict[str, int]) -> float | None:
     return round(100.0 * weighted / claims, 1)
 
 
-def predict_contexts(contexts: Sequence[SentenceContext], model: Model) -> tuple[list[str], list[dict[str, float]]]:
-    """Label many sentence contexts in one call; returns labels and per-label probabilities."""
+#: How many features are reported as the reasons for a sentence's label.
+REASONS_PER_SENTENCE = 3
+_NAMES_CACHE: dict[int, list[str] | None] = {}
+
+
+def _feature_names(step) -> list[str] | None:
+    """Names of the columns a fitted feature step produces, or None if it cannot tell."""
+    if hasattr(step, "feature_names_"):
+        return list(step.feature_names_)
+    if hasattr(step, "vocabulary_"):
+        return ["word:" + name for name in step.get_feature_names_out()]
+    if hasattr(step, "transformer_list"):
+        parts = [_feature_names(t) for _, t in step.transformer_list]
+        return None if any(p is None for p in parts) else [n for p in parts for n in p]
+    if hasattr(step, "steps"):
+        for _, inner in reversed(step.steps):
+            names = _feature_names(inner)
+            if names is not None:
+                return names
+    return None
+
+
+def _reasons(pipeline, X, predicted: list[int]) -> list[tuple[str, ...]]:
+    """The features that pushed each row most towards its predicted label (linear models only)."""
+    classifier = pipeline.steps[-1][1]
+    key = id(pipeline)
+    if key not in _NAMES_CACHE:
+        _NAMES_CACHE[key] = _feature_names(pipeline.steps[0][1]) if hasattr(classifier, "coef_") else None
+    names = _NAMES_CACHE[key]
+    if names is None or not hasattr(X, "indptr"):
+        return [() for _ in predicted]
+    import numpy as np
+
+    # Towards this label rather than the others: each weight minus the mean over labels.
+    relative = classifier.coef_ - classifier.coef_.mean(axis=0)
+    rows = []
+    for i, label_index in enumerate(predicted):
+        cols = X.indices[X.indptr[i] : X.indptr[i + 1]]
+        contributions = X.data[X.indptr[i] : X.indptr[i + 1]] * relative[label_index, cols]
+        order = np.argsort(-contributions, kind="stable")[:REASONS_PER_SENTENCE]
+        rows.append(tuple(names[cols[j]] for j in order if contributions[j] > 0))
+    return rows
+
+
+def predict_contexts(contexts: Sequence[SentenceContext],
+                     model: Model) -> tuple[list[str], list[dict[str, float]], list[tuple[str, ...]]]:
+    """Label many sentence contexts in one call.
+
+    Returns:
+        Labels, per-label probabilities, and the features behind each label.
+    """
     if not contexts:
-        return [], []
-    probabilities = model.pipeline.predict_proba(list(contexts))
-    classes = [str(c) for c in model.pipeline.classes_]
+        return [], [], []
+    pipeline = model.pipeline
+    X = pipeline[:-1].transform(list(contexts))
+    probabilities = pipeline.steps[-1][1].predict_proba(X)
+    classes = [str(c) for c in pipeline.classes_]
     columns = [(label, classes.index(label) if label in classes else None) for label in LABELS]
-    labels = [classes[i] for i in probabilities.argmax(axis=1)]
+    best = probabilities.argmax(axis=1).tolist()
+    labels = [classes[i] for i in best]
     rows = [
         {label: (round(float(row[column]), 4) if column is not None else 0.0) for label, column in columns}
         for row in probabilities.tolist()
     ]
-    return labels, rows
+    return labels, rows, _reasons(pipeline, X, best)
 
 
 def score_articles(texts: Sequence[tuple[str, str]], model: Model) -> list[ArticleScore]:
@@ -49,9 +102,9 @@ def score_articles(texts: Sequence[tuple[str, str]], model: Model) -> list[Artic
         sentences = split_sentences(text)
         per_article.append(sentences)
         all_contexts.extend(build_contexts(text, sentences))
-    labels, probabilities = predict_contexts(all_contexts, model)
+    labels, probabilities, reasons = predict_contexts(all_contexts, model)
     reports, cursor = [], 0
-    for (name, _), sentences in zip(texts, per_article):
+    for (name, text), sentences in zip(texts, per_article):
         predictions = []
         for sentence in sentences:
             label, probs = labels[cursor], probabilities[cursor]
@@ -62,7 +115,11 @@ def score_articles(texts: Sequence[tuple[str, str]], model: Model) -> list[Artic
         counts = {label: 0 for label in LABELS}
         for p in predictions:
             counts[p.label] += 1
-        reports.append(ArticleScore(name, model.describe(), tuple(predictions), counts, sourcing_score(counts)))
+        sources, attributions = extract_sources(text, predictions)
+        reports.append(ArticleScore(
+            name, model.describe(), tuple(predictions), counts, sourcing_score(counts), tuple(sources),
+            tuple(attributions), tuple(reasons[cursor - len(sentences) : cursor]),
+        ))
     return reports
 
 

@@ -77,13 +77,20 @@ SCORE_FORMULA = (
 
 @dataclass(frozen=True)
 class ArticleScore:
-    """The sourcing report of one article."""
+    """The sourcing report of one article.
+
+    ``sources``, ``attributions`` and ``reasons`` come from :mod:`scorer.sources` and the
+    model; ``attributions`` and ``reasons`` hold one entry per sentence.
+    """
 
     input: str
     model: dict[str, str]
     sentences: tuple[SentencePrediction, ...]
     counts: dict[str, int]
     score: float | None
+    sources: tuple = ()
+    attributions: tuple = ()
+    reasons: tuple[tuple[str, ...], ...] = ()
 
     @property
     def shares(self) -> dict[str, float]:
