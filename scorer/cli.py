@@ -13,7 +13,7 @@ import click
 
 from . import __version__
 
-FORMAT_CHOICES = ("text", "json", "jsonl", "markdown")
+FORMAT_CHOICES = ("text", "json", "jsonl", "markdown", "html")
 
 
 class BadInput(click.ClickException):
@@ -94,6 +94,8 @@ def score(inputs: tuple[str, ...], model_dir: str | None, output_format: str, ou
         model = load_model(model_dir)
         reports = score_articles(texts, model)
         output_format = output_format.lower()
+        if output_format == "html" and len(reports) > 1:
+            raise click.UsageError("--format html takes one input (one page per article)")
         if output_format == "json" and len(reports) > 1:
             rendered = json.dumps([report_to_dict(r) for r in reports], ensure_ascii=False, indent=2) + "\n"
         else:

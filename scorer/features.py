@@ -166,12 +166,15 @@ def build_contexts(text: str, sentences: Sequence[Sentence]) -> list[SentenceCon
 # Words that can stand between a source and its cue ("Healey also said", "aides have privately said").
 _SKIPPED_BEFORE_CUE = frozenset(
     "also has have had is was are were will would did does not n't never later then previously "
-    "recently repeatedly privately publicly again once first further quickly separately".split()
+    "recently repeatedly privately publicly again once first further quickly separately "
+    "last this year week month released published issued monday tuesday wednesday thursday friday "
+    "saturday sunday yesterday today earlier".split()
 )
 _SOURCE_NOUNS = ANONYMOUS_SOURCE_NOUNS | ROLE_NOUNS | DOCUMENT_WORDS | TITLES
 _PHRASE_END = frozenset(
     "on in at of for with after before during last this today yesterday tonight earlier later "
-    "recently when while as because according".split()
+    "recently when while as because according had has have was were is are would will could did "
+    "does can may might".split()
 )
 # Words that may stand inside a source's noun phrase before its head ("the", "a senior").
 _NP_WORDS = VAGUE_DETERMINERS | frozenset(
@@ -187,6 +190,8 @@ def _classify_head(head: str, window: list[str]) -> str:
     lowered = [w.lower().rstrip(".") for w in window]
     if lower in PRONOUNS:
         return "pronoun"
+    if lower in ("them", "us"):
+        return "anonymous"  # "one of them said"
     if lower.endswith("'s"):
         lower = lower[:-2]
     if lower in ANONYMOUS_SOURCE_NOUNS:
@@ -210,10 +215,67 @@ def _classify_head(head: str, window: list[str]) -> str:
         return "name"
     if lower in ORGANISATION_WORDS:
         return "organisation"
+    if any(w[:1].isupper() and w.lower().endswith(("'s", "\u2019s")) for w in window[:-1]):
+        return "organisation"  # "Mali's army", "the Brandt campaign's lawyers" are bodies
+    if lower.endswith("s") and not lower.endswith("ss") and not any(w in ("the", "its") for w in lowered):
+        return "anonymous"  # a bare plural: "local health workers say"
+    # An unlisted noun after a determiner: "one election law scholar" is vague, "the museum"
+    # a body already named.
+    if any(w in VAGUE_DETERMINERS for w in lowered[:-1]):
+        return "anonymous"
+    if lowered[0] in ("the", "its") and len(lowered) > 1:
+        return "organisation"
     return "other"
 
 
+_PASSIVE_AUXILIARIES = frozenset("was were been is are be being also widely".split())
+# Cues that may come before their source ("said Healey"); after others ("told the committee",
+# "accused the administration") comes the object, not the source.
+_INVERTIBLE = frozenset(
+    "said says added adds wrote writes asked asks noted notes continued explained recalled replied "
+    "answered argued insisted concluded cautioned warned observed quipped declared announced".split()
+)
+# Words that open a subordinate clause: an attribution after them is not the main clause's
+# ("the rules, which she called 'an open invitation'").
+_SUBORDINATORS = frozenset("which that who whom whose what where when as because if while since".split())
+# Longest relative clause or apposition skipped between a source and its cue, in words.
+_MAX_APPOSITION = 25
 _PREPOSITIONS = frozenset("in at from of with for inside within across".split())
+
+
+def _before_apposition(words: list[str], comma: int) -> int:
+    """Index of the source's last word when an apposition ends at ``words[comma]``, or -1.
+
+    "Healey, a Labour MP, said" and "Mr. Brandt, speaking in Pensacola, Fla., said" skip the
+    apposition (which may hold commas of its own); "The commander, Gen. Marcus Trent, told" and
+    "the director, Gordon Pryor, said" keep the name that the apposition is.
+    """
+    for attempt in range(4):
+        j = comma - 1
+        while j >= max(0, comma - _MAX_APPOSITION) and words[j] != ",":
+            j -= 1
+        if j < 0 or words[j] != ",":
+            return -1
+        segment = words[j + 1 : comma]
+        if not segment:
+            return -1
+        if attempt == 0 and segment[-1][:1].isupper() and (
+            segment[0].lower().rstrip(".") in TITLES or 2 <= len(segment) <= 3 and all(w[:1].isupper() for w in segment)
+        ):
+            return comma - 1
+        before = j - 1
+        if before >= 0 and words[before] == ")":  # "Rep. Dalton Breck (R-W.Va.), chairman of ..."
+            while before >= 0 and words[before] != "(":
+                before -= 1
+            before -= 1
+        if before >= 0 and segment[0][:1].islower() and (
+            words[before][:1].isupper() or words[before].lower() in _SOURCE_NOUNS
+            or words[before].lower() in PRONOUNS or segment[0].lower() in ("who", "whose")
+            or before > 0 and words[before - 1].lower() in ("the", "a", "an", "its", "two", "three")
+        ):
+            return before
+        comma = j
+    return -1
 
 
 def subject_before(words: list[str], pos: int) -> tuple[str, int, int]:
@@ -226,11 +288,7 @@ def subject_before(words: list[str], pos: int) -> tuple[str, int, int]:
     while i >= 0 and words[i].lower() in _SKIPPED_BEFORE_CUE:
         i -= 1
     if i >= 0 and words[i] == ",":
-        # An apposition or relative clause between source and cue: "Healey, a Labour MP, said".
-        j = i - 1
-        while j >= max(0, i - 12) and words[j] != ",":
-            j -= 1
-        i = j - 1 if j >= 1 and words[j] == "," else -1
+        i = _before_apposition(words, i)
     if i < 0 or words[i] in _CLAUSE_STOP:
         return "missing", -1, -1
     last = head = i
@@ -238,8 +296,10 @@ def subject_before(words: list[str], pos: int) -> tuple[str, int, int]:
     j = i
     while j > 0 and (words[j - 1][:1].isupper() or words[j - 1].lower() == "the"):
         j -= 1
-    if j > 1 and words[j - 1].lower() in _PREPOSITIONS and words[j - 2].lower() in ANONYMOUS_SOURCE_NOUNS:
-        head = j - 2
+    if j > 1 and words[j - 1].lower() in _PREPOSITIONS and (
+        words[j - 2].lower() in ANONYMOUS_SOURCE_NOUNS or words[j - 2].lower() in DOCUMENT_WORDS
+    ):
+        head = j - 2  # "a poll of Pennsylvania Democrats released last week showed"
     start = head
     while start > max(0, head - 5) and words[start - 1].lower() not in _CLAUSE_STOP and (
         words[start - 1][:1].isupper() or words[start - 1].lower() in _NP_WORDS
@@ -274,13 +334,17 @@ def subject_after(words: list[str], pos: int) -> tuple[str, int, int]:
         return "missing", -1, -1  # "proposes rearmament": an object, not an inverted subject
     # The head is the last capitalised word or source noun before a preposition or a time word
     # ("said U.S. special envoy Steve Witkoff on Friday", "a senior White House official").
-    head_index = 0
+    head_index = -1
+    last = 0
     for j, w in enumerate(window):
         lower = w.lower()
         if lower in _PHRASE_END:
             break
+        last = j
         if w[:1].isupper() or lower in _SOURCE_NOUNS:
             head_index = j
+    if head_index < 0:
+        head_index = last  # "said one election law scholar": the noun phrase's last word
     kind = _classify_head(window[head_index], window[: head_index + 1])
     return kind, pos + 1, pos + 1 + head_index
 
@@ -296,6 +360,8 @@ class Attribution:
     source_start: int | None
     source_end: int | None
     position: float
+    subordinate: bool = False
+    tail: int = 0
 
     @property
     def source_text_span(self) -> tuple[int, int] | None:
@@ -315,18 +381,24 @@ def attributions(outside: str) -> list[Attribution]:
 
     def add(cue_first: int, cue_last: int, kind: str, first: int, last: int) -> None:
         relative = cue_first / max(len(words) - 1, 1)
+        opener = first - 1 if 0 <= first < cue_first else cue_first - 1
         found.append(Attribution(
             " ".join(words[cue_first : cue_last + 1]).lower(), tokens[cue_first].start(), tokens[cue_last].end(),
             kind, tokens[first].start() if first >= 0 else None, tokens[last].end() if first >= 0 else None, relative,
+            opener >= 0 and words[opener].lower() in _SUBORDINATORS,
+            len(words) - 1 - max(cue_last, last),
         ))
 
     for pos, word in enumerate(words):
         lower = word.lower()
         if lower == "according" and pos + 1 < len(words) and words[pos + 1].lower() == "to":
             add(pos, pos + 1, *subject_after(words, pos + 1))
+        elif (lower in SPEECH_VERBS and pos + 1 < len(words) and words[pos + 1].lower() == "by"
+              and pos > 0 and words[pos - 1].lower() in _PASSIVE_AUXILIARIES):
+            add(pos, pos + 1, *subject_after(words, pos + 1))  # "was praised by Nana Osei-Bonsu"
         elif lower in SPEECH_VERBS:
             kind, first, last = subject_before(words, pos)
-            if kind in ("missing", "other"):
+            if kind in ("missing", "other") and lower in _INVERTIBLE:
                 inverted = subject_after(words, pos)
                 if inverted[0] != "missing":
                     kind, first, last = inverted

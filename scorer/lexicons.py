@@ -56,7 +56,10 @@ SPEECH_VERBS: frozenset[str] = frozenset(
     lauded hailed hails thanked applauded welcomed congratulated backed argue insist explain
     acknowledge admit deny warn urge pointed noting adding telling arguing insisting
     writing calling warning claiming disputed contested challenged assured assures reassured
-    informed briefed advised recommended recommends acknowledging announcing
+    informed briefed advised recommended recommends acknowledging announcing defended defends
+    fear hope believe worry worried worries expect think contend suspect suspected
+    identified identifies recorded documented expressed cited cites listed detailed details
+    estimates projects alleging accusing urging vowing predicting arguing
     """.split()
 )
 

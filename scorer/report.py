@@ -6,7 +6,7 @@ import json
 from .analysis import corroboration, materiality, ranked_claims, score_parts
 from .types import LABELS, SCORE_FORMULA, ArticleScore
 
-FORMATS = ("text", "json", "jsonl", "markdown")
+FORMATS = ("text", "json", "jsonl", "markdown", "html")
 
 
 def _source_to_dict(source) -> dict:
@@ -155,4 +155,12 @@ def render_text(report: ArticleScore, max_claims: int = 5) -> str:
     return "\n".join(lines) + "\n"
 
 
-RENDERERS = {"text": render_text, "json": render_json, "jsonl": render_jsonl, "markdown": render_markdown}
+def render_html(report: ArticleScore) -> str:
+    """Render one report as a self-contained HTML page (see :mod:`scorer.html_report`)."""
+    from .html_report import render_html as render
+
+    return render(report)
+
+
+RENDERERS = {"text": render_text, "json": render_json, "jsonl": render_jsonl, "markdown": render_markdown,
+             "html": render_html}

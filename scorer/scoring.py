@@ -118,7 +118,7 @@ def score_articles(texts: Sequence[tuple[str, str]], model: Model) -> list[Artic
         sources, attributions = extract_sources(text, predictions)
         reports.append(ArticleScore(
             name, model.describe(), tuple(predictions), counts, sourcing_score(counts), tuple(sources),
-            tuple(attributions), tuple(reasons[cursor - len(sentences) : cursor]),
+            tuple(attributions), tuple(reasons[cursor - len(sentences) : cursor]), text,
         ))
     return reports
 

@@ -70,13 +70,19 @@ class SentenceAttribution:
     quote: bool
 
 
+#: An attribution followed by at most this many words closes its sentence ("..., the people
+#: said Friday.", "..., said a person with direct knowledge of the talks.") and is the outermost.
+CLOSING_TAIL_WORDS = 6
+
+
 def _main_attribution(hits: list[Attribution]) -> Attribution | None:
-    """The attribution carrying the main clause: the outermost one, at the end if there is one."""
+    """The attribution carrying the main clause: a closing one if there is one, else the first."""
     sourced = [h for h in hits if h.kind not in ("missing", "other")]
+    sourced = [h for h in sourced if not h.subordinate] or sourced
     if not sourced:
         return None
-    at_end = [h for h in sourced if h.position > 0.6]
-    return at_end[-1] if at_end else sourced[0]
+    closing = [h for h in sourced if h.tail <= CLOSING_TAIL_WORDS and h.position > 0.5]
+    return closing[-1] if closing else sourced[0]
 
 
 def _split_title(words: list[str]) -> tuple[str | None, list[str]]:

@@ -91,6 +91,7 @@ class ArticleScore:
     sources: tuple = ()
     attributions: tuple = ()
     reasons: tuple[tuple[str, ...], ...] = ()
+    text: str = field(default="", repr=False, compare=False)
 
     @property
     def shares(self) -> dict[str, float]:

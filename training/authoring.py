@@ -72,6 +72,8 @@ def _parse_sentence(line: str, where: str) -> _Sentence:
             setattr(sentence, key, value)
     if not sentence.text:
         raise AuthoringError(f"{where}: empty sentence")
+    if re.search(r"\{\s*(?:source|cue)\s*:", sentence.text):
+        raise AuthoringError(f"{where}: an annotation must end its line (one sentence a line)")
     return sentence
 
 
@@ -124,7 +126,8 @@ def parse_authored(text: str, name: str = "<text>") -> list[_Doc]:
     return docs
 
 
-def _locate(sentence: str, needle: str, near: int | None = None) -> tuple[int, int]:
+def locate_phrase(sentence: str, needle: str, near: int | None = None) -> tuple[int, int]:
+    """Find a phrase in a sentence on whole words (the occurrence nearest ``near`` if given)."""
     # Whole words only, so that a source "he" is never found inside "the" or "when".
     pattern = (r"(?<!\w)" if needle[:1].isalnum() else "") + re.escape(needle) + (r"(?!\w)" if needle[-1:].isalnum() else "")
     starts = [m.start() for m in re.finditer(pattern, sentence)] or [sentence.index(needle)]
@@ -149,11 +152,11 @@ def to_labelled_doc(doc: _Doc) -> dict:
             span: dict = {"start": cursor, "end": cursor + len(sentence.text), "label": sentence.label}
             if sentence.source:
                 span["source"] = sentence.source
-                s, e = _locate(sentence.text, sentence.source)
+                s, e = locate_phrase(sentence.text, sentence.source)
                 span["source_start"], span["source_end"] = cursor + s, cursor + e
             if sentence.cue:
                 span["cue"] = sentence.cue
-                s, e = _locate(sentence.text, sentence.cue, span.get("source_start", cursor) - cursor)
+                s, e = locate_phrase(sentence.text, sentence.cue, span.get("source_start", cursor) - cursor)
                 span["cue_start"], span["cue_end"] = cursor + s, cursor + e
             spans.append(span)
             parts.append(sentence.text)

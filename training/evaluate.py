@@ -8,6 +8,7 @@ from scorer.model import Model
 from scorer.scoring import score_articles
 from scorer.types import LabelledDoc
 
+from .authoring import locate_phrase
 from .metrics import classification_figures
 
 
@@ -29,19 +30,74 @@ def align_predictions(doc: LabelledDoc, predicted) -> list[str]:
     return labels
 
 
+def gold_attribution_spans(doc: LabelledDoc) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+    """The gold source and cue spans of a document, located in its text on whole words."""
+    sources, cues = [], []
+    for span in doc.spans:
+        sentence = doc.text[span.start : span.end]
+        near = None
+        if span.source and span.source in sentence:
+            s, e = locate_phrase(sentence, span.source)
+            sources.append((span.start + s, span.start + e))
+            near = s
+        if span.cue and span.cue in sentence:
+            s, e = locate_phrase(sentence, span.cue, near)
+            cues.append((span.start + s, span.start + e))
+    return sources, cues
+
+
+def span_figures(gold: list[tuple], predicted: list[tuple]) -> dict:
+    """Precision, recall and F1 of predicted spans, matched exactly and by any overlap.
+
+    Spans are (document, start, end); under overlap each gold span matches at most one prediction.
+    """
+    def prf(tp_p: int, tp_r: int) -> dict:
+        precision = tp_p / len(predicted) if predicted else 0.0
+        recall = tp_r / len(gold) if gold else 0.0
+        f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+        return {"precision": round(precision, 4), "recall": round(recall, 4), "f1": round(f1, 4)}
+
+    gold_set = set(gold)
+    exact = sum(1 for p in predicted if p in gold_set)
+    matched: set[tuple] = set()
+    overlap_tp = 0
+    for doc, start, end in predicted:
+        hit = next((g for g in gold if g[0] == doc and g not in matched and g[1] < end and start < g[2]), None)
+        if hit is not None:
+            matched.add(hit)
+            overlap_tp += 1
+    return {"gold": len(gold), "predicted": len(predicted), "exact": prf(exact, exact),
+            "overlap": prf(overlap_tp, len(matched))}
+
+
 def evaluate_docs(docs: Sequence[LabelledDoc], model: Model) -> dict:
     """Score each document's text and compare with its gold spans.
 
     Returns:
-        The figures of :func:`training.metrics.classification_figures` plus ``n_documents``.
+        The figures of :func:`training.metrics.classification_figures`, ``n_documents``, and
+        ``attribution``: source and cue extraction figures against the gold ``source`` and
+        ``cue`` fields (null where the data has none).
     """
     reports = score_articles([(d.doc_id, d.text) for d in docs], model)
     gold, predicted = [], []
+    gold_sources, gold_cues, predicted_sources, predicted_cues = [], [], [], []
     for doc, report in zip(docs, reports):
         gold.extend(s.label for s in doc.spans)
         predicted.extend(align_predictions(doc, report.sentences))
+        sources, cues = gold_attribution_spans(doc)
+        gold_sources += [(doc.doc_id, *s) for s in sources]
+        gold_cues += [(doc.doc_id, *c) for c in cues]
+        for attribution in report.attributions:
+            if attribution.source_span:
+                predicted_sources.append((doc.doc_id, *attribution.source_span))
+            if attribution.cue_span:
+                predicted_cues.append((doc.doc_id, *attribution.cue_span))
     figures = classification_figures(gold, predicted)
     figures["n_documents"] = len(docs)
+    figures["attribution"] = {
+        "source": span_figures(gold_sources, predicted_sources) if gold_sources else None,
+        "cue": span_figures(gold_cues, predicted_cues) if gold_cues else None,
+    }
     return figures
 
 

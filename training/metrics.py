@@ -58,4 +58,11 @@ def format_figures(figures: dict, title: str = "") -> str:
     lines.append(" " * 11 + "".join(f"{label[:10]:>11}" for label in labels))
     for gold in labels:
         lines.append(f"{gold:<11}" + "".join(f"{figures['confusion'][gold][p]:>11}" for p in labels))
+    for part, spans in (figures.get("attribution") or {}).items():
+        if spans:
+            lines.append(
+                f"{part} spans: {spans['gold']} gold, {spans['predicted']} predicted; "
+                + "; ".join(f"{how} P {spans[how]['precision']:.3f} R {spans[how]['recall']:.3f} "
+                            f"F1 {spans[how]['f1']:.3f}" for how in ("exact", "overlap"))
+            )
     return "\n".join(lines) + "\n"
