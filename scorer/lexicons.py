@@ -247,3 +247,12 @@ OFFICIAL_TITLES: frozenset[str] = frozenset(
     diplomat negotiator lawmaker legislator delegate consul treasurer comptroller
     """.split()
 )
+
+# Abbreviated titles and the role nouns they stand for, so that "the senator" can refer back to
+# "Sen. Maria Ochoa" (ANNOTATION.md "named": a role that stands for a person already named).
+TITLE_ABBREVIATIONS: dict[str, str] = {
+    "sen": "senator", "rep": "representative", "gov": "governor", "gen": "general", "lt": "lieutenant",
+    "col": "colonel", "maj": "major", "capt": "captain", "sgt": "sergeant", "adm": "admiral",
+    "dr": "doctor", "prof": "professor", "sec": "secretary", "amb": "ambassador", "pres": "president",
+    "atty": "attorney", "supt": "superintendent", "det": "detective",
+}

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field, replace
 from typing import Sequence
 
 from .features import Attribution, attributions, quote_balance, strip_quotes
-from .lexicons import ANONYMITY_REASONS, OFFICIAL_TITLES, TITLES
+from .lexicons import ANONYMITY_REASONS, OFFICIAL_TITLES, TITLE_ABBREVIATIONS, TITLES
 from .types import SentencePrediction
 
 # Source kinds as reported (issue: "person", "organisation", "document" or "anonymous").
@@ -136,7 +136,7 @@ class _Resolver:
             role_words = [w for w in words if w.lower() not in ("the", "his", "her", "their", "its")]
 
             def overlap(source: Source) -> int:
-                title = set((source.title or "").lower().split())
+                title = {TITLE_ABBREVIATIONS.get(w.rstrip("."), w) for w in (source.title or "").lower().split()}
                 if any(w[:1].isupper() and w.lower() not in title for w in role_words):
                     return 0  # "His Philippines counterpart" is not the French one
                 return sum(2 if w[:1].isupper() else 1 for w in role_words if w.lower() in title)
