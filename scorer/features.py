@@ -369,8 +369,11 @@ class Attribution:
         return None if self.source_start is None else (self.source_start, self.source_end)
 
 
-def attributions(outside: str) -> list[Attribution]:
+@lru_cache(maxsize=8192)
+def attributions(outside: str) -> tuple[Attribution, ...]:
     """Find every attributing cue outside quotations, with the kind and extent of its source.
+
+    Cached, because the features and the source extraction both ask for the same sentences.
 
     Args:
         outside: The sentence with quoted passages blanked out (see :func:`strip_quotes`).
@@ -408,7 +411,7 @@ def attributions(outside: str) -> list[Attribution]:
                 other = subject_before(words, first - 1)
                 if other[0] in ("name", "title_name"):
                     add(pos, pos, *other)
-    return found
+    return tuple(found)
 
 
 def describe(text: str, open_quote: bool = False) -> dict[str, float]:
