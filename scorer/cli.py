@@ -146,6 +146,88 @@ def evaluate(data: tuple[str, ...], model_dir: str | None, output_format: str) -
         click.echo(format_figures(figures, title), nl=False)
 
 
+class SomeFailed(click.ClickException):
+    """Exit code 3: the batch ran, but some articles could not be scored."""
+
+    exit_code = 3
+
+
+@cli.command()
+@click.argument("inputs", nargs=-1, required=True, metavar="INPUT...")
+@click.option("--out", required=True, metavar="DIR", help="Output folder (reports/, index.html, summary.csv...).")
+@click.option("--model", "model_dir", envvar="SCORER_MODEL", metavar="DIR",
+              help="Model directory (default: the model shipped with scorer).")
+@click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
+              help="Parallel workers [default: all cores].")
+@click.option("--format", "formats", multiple=True, type=click.Choice(("html", "markdown")),
+              help="Also write each report in this format (repeatable); JSON is always written.")
+@click.option("--force", is_flag=True, help="Redo articles whose report is already up to date.")
+@click.option("--max-bytes", type=click.IntRange(min=1), default=10_000_000, show_default=True,
+              help="Largest input file or record accepted.")
+@click.option("--max-sentences", type=click.IntRange(min=1), default=20_000, show_default=True,
+              help="Most sentences accepted in one article.")
+@click.option("--backend", type=click.Choice(("loky", "dask")), default="loky", show_default=True,
+              help="Run on this machine's cores (loky) or on a Dask cluster.")
+@click.option("--scheduler", metavar="ADDRESS", help="Dask scheduler address, with --backend dask.")
+@click.option("--chunk-size", type=click.IntRange(min=1), default=16, show_default=True,
+              help="Articles sent to a worker at once.")
+def batch(inputs, out, model_dir, jobs, formats, force, max_bytes, max_sentences, backend, scheduler,
+          chunk_size) -> None:
+    """Score files, folders, glob patterns, JSON Lines exports or '-' into a report folder.
+
+    Resumable: an article whose report exists for the same input and model is skipped.
+    Exit code 0 when every article was scored, 3 when some failed (see errors.jsonl).
+    """
+    import os
+    from pathlib import Path
+
+    from .batch import BatchOptions, discover, run_batch
+
+    if backend == "dask" and not scheduler:
+        raise click.UsageError("--backend dask needs --scheduler ADDRESS")
+    options = BatchOptions(
+        out=Path(out), jobs=jobs or os.cpu_count() or 1, formats=tuple(dict.fromkeys(formats)), force=force,
+        max_bytes=max_bytes, max_sentences=max_sentences, backend=backend, scheduler=scheduler,
+        chunk_size=chunk_size, model_dir=model_dir,
+    )
+    with _library_errors():
+        from .model import load_model
+
+        load_model(model_dir)  # a bad model is one error for the whole batch, found before any work
+        items = discover(inputs, stdin=_read_stdin_text)
+        result = run_batch(items, options, progress=_progress_reporter())
+    scored = len(result.rows) - len(result.failed)
+    skipped = sum(1 for r in result.rows if r.skipped)
+    click.echo(f"{scored} scored ({skipped} already up to date), {len(result.failed)} failed; "
+               f"summary in {Path(out) / 'index.html'}", err=True)
+    if result.failed:
+        raise SomeFailed(f"{len(result.failed)} articles failed; see {Path(out) / 'errors.jsonl'}")
+
+
+def _read_stdin_text() -> str:
+    with click.open_file("-", "r", encoding="utf-8") as stdin:
+        return stdin.read()
+
+
+def _progress_reporter():
+    """A progress line on stderr (articles done, rate) when stderr is a terminal; else silence."""
+    import time
+
+    stream = sys.stderr
+    if not stream.isatty():
+        return lambda row: None
+    started = time.monotonic()
+    done = [0]
+
+    def report(row) -> None:
+        done[0] += 1
+        elapsed = max(time.monotonic() - started, 1e-6)
+        stream.write(f"\r{done[0]} articles, {done[0] / elapsed:.1f}/s, last: {row.id[:40]:<40}")
+        stream.flush()
+
+    return report
+
+
 def main() -> None:
     """Entry point used by ``python -m scorer``."""
     cli(prog_name="scorer")
