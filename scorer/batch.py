@@ -288,27 +288,26 @@ def _read_payload(item: Item, options: BatchOptions) -> bytes:
     return data
 
 
-def process_item(item: Item, options: BatchOptions) -> Row:
-    """Score one article and write its report files; never raises for a bad article."""
+@dataclass
+class _Prepared:
+    """An article read, decoded and extracted, waiting to be scored with its chunk."""
+
+    item: Item
+    row: Row
+    text: str
+    input_sha: str
+    base: str
+    meta: dict
+    extracted: bool
+    warning: str | None
+
+
+_POSSIBLE_END = re.compile(r"[.!?\n\r]")
+
+
+def _prepare(item: Item, options: BatchOptions, model) -> _Prepared | Row:
+    """Read, check and extract one article; returns a finished Row when there is nothing to score."""
     row = Row(item.id, item.origin, item.group)
-    if item.error:
-        row.error = item.error
-        return row
-    try:
-        return _process(item, options, row)
-    except ScorerError as exc:
-        row.error = str(exc)
-    except (OSError, UnicodeError, ValueError, MemoryError, RecursionError) as exc:
-        row.error = f"{item.origin}: {type(exc).__name__}: {exc}"
-    return row
-
-
-def _process(item: Item, options: BatchOptions, row: Row) -> Row:
-    from .io import atomic_write_text
-    from .report import RENDERERS, report_to_dict
-    from .scoring import score_article
-
-    model = _model(options.model_dir)
     data = _read_payload(item, options)
     input_sha = hashlib.sha256(data).hexdigest()
     base = str(Path(options.out) / "reports" / report_name(item.id))
@@ -329,14 +328,24 @@ def _process(item: Item, options: BatchOptions, row: Row) -> Row:
     if extracted:
         text, page_meta = extract_html(text, item.origin)
         meta.update(page_meta)
-    warning = language_warning(text)
-    from .sentences import split_sentences
+    # Every sentence ends at one of these marks or a line break, so their count bounds the
+    # sentence count cheaply; only a text near the limit is split to check it.
+    if len(_POSSIBLE_END.findall(text)) + 1 > options.max_sentences:
+        from .sentences import split_sentences
 
-    n_sentences = len(split_sentences(text))
-    if n_sentences > options.max_sentences:
-        raise InputError(f"{item.origin}: has {n_sentences:,} sentences, more than the limit of "
-                         f"{options.max_sentences:,} (raise it with --max-sentences)")
-    report = score_article(text, model, item.id)
+        n_sentences = len(split_sentences(text))
+        if n_sentences > options.max_sentences:
+            raise InputError(f"{item.origin}: has {n_sentences:,} sentences, more than the limit of "
+                             f"{options.max_sentences:,} (raise it with --max-sentences)")
+    return _Prepared(item, row, text, input_sha, base, meta, extracted, language_warning(text))
+
+
+def _write(prepared: _Prepared, report, options: BatchOptions, model) -> Row:
+    """Fill the summary row and write the article's report files atomically."""
+    from .io import atomic_write_text
+    from .report import RENDERERS, report_to_dict
+
+    row = prepared.row
     row.named, row.anonymous = report.counts["named"], report.counts["anonymous"]
     row.unverified, row.none = report.counts["unverified"], report.counts["none"]
     row.score = report.score
@@ -344,30 +353,76 @@ def _process(item: Item, options: BatchOptions, row: Row) -> Row:
     row.named_sources = sum(1 for s in cited if s.kind != "anonymous")
     row.anonymous_sources = sum(1 for s in cited if s.kind == "anonymous")
     row.unverified_claims = report.counts["unverified"]
-    row.warnings = warning or ""
-    json_path.parent.mkdir(parents=True, exist_ok=True)
-    if extracted:
-        atomic_write_text(Path(base + ".txt"), text)
+    row.warnings = prepared.warning or ""
+    base = prepared.base
+    Path(base).parent.mkdir(parents=True, exist_ok=True)
+    if prepared.extracted:
+        atomic_write_text(Path(base + ".txt"), prepared.text)
     for fmt in options.formats:
         atomic_write_text(Path(base + {"html": ".html", "markdown": ".md"}[fmt]), RENDERERS[fmt](report))
     document = report_to_dict(report)
+    item = prepared.item
     document["batch"] = {
-        "id": item.id, "origin": item.origin, "group": item.group, "meta": meta,
-        "input_sha256": input_sha, "model_sha256": model.sha256, "extracted_text": extracted,
-        "warnings": [warning] if warning else [], "formats": sorted(options.formats), "row": asdict(row),
+        "id": item.id, "origin": item.origin, "group": item.group, "meta": prepared.meta,
+        "input_sha256": prepared.input_sha, "model_sha256": model.sha256, "extracted_text": prepared.extracted,
+        "warnings": [prepared.warning] if prepared.warning else [], "formats": sorted(options.formats),
+        "row": asdict(row),
     }
-    atomic_write_text(json_path, json.dumps(document, ensure_ascii=False, indent=2) + "\n")
+    # Compact JSON: the C encoder is several times faster than the indented one.
+    atomic_write_text(Path(base + ".json"), json.dumps(document, ensure_ascii=False, separators=(",", ":")) + "\n")
     return row
 
 
+def _failure(item: Item, exc: BaseException) -> Row:
+    row = Row(item.id, item.origin, item.group)
+    row.error = str(exc) if isinstance(exc, ScorerError) else f"{item.origin}: {type(exc).__name__}: {exc}"
+    return row
+
+
+# What one bad article may raise; it becomes that article's error row, never the batch's end.
+_ARTICLE_ERRORS = (ScorerError, OSError, UnicodeError, ValueError, MemoryError, RecursionError)
+
+
 def process_chunk(items: list[Item], options: BatchOptions) -> list[Row]:
-    """Process a chunk of articles in one task (sequentially, whatever the outer backend)."""
+    """Process a chunk of articles: read each, score them together in one call, write each.
+
+    Runs joblib sequentially inside, whatever the outer backend: in a Dask task the active
+    backend is still Dask, and scikit-learn's own Parallel calls would send work back to the
+    cluster (the nested-parallelism trap).
+    """
     from joblib import parallel_config
 
-    # Inside a Dask task joblib's active backend is still Dask; scikit-learn's own Parallel
-    # calls would send work back to the cluster (STACK-NOTES "nested parallelism").
+    from .scoring import score_articles
+
+    model = _model(options.model_dir)
+    rows: list[Row | None] = [None] * len(items)
+    ready: list[tuple[int, _Prepared]] = []
     with parallel_config(backend="sequential"):
-        return [process_item(item, options) for item in items]
+        for index, item in enumerate(items):
+            if item.error:
+                rows[index] = Row(item.id, item.origin, item.group, error=item.error)
+                continue
+            try:
+                prepared = _prepare(item, options, model)
+            except _ARTICLE_ERRORS as exc:
+                rows[index] = _failure(item, exc)
+                continue
+            if isinstance(prepared, Row):
+                rows[index] = prepared
+            else:
+                ready.append((index, prepared))
+        reports = score_articles([(p.item.id, p.text) for _, p in ready], model) if ready else []
+        for (index, prepared), report in zip(ready, reports):
+            try:
+                rows[index] = _write(prepared, report, options, model)
+            except _ARTICLE_ERRORS as exc:
+                rows[index] = _failure(prepared.item, exc)
+    return rows
+
+
+def process_item(item: Item, options: BatchOptions) -> Row:
+    """Score one article and write its report files; never raises for a bad article."""
+    return process_chunk([item], options)[0]
 
 
 def _chunks(items: Iterable[Item], size: int) -> Iterator[list[Item]]:
@@ -407,6 +462,8 @@ def run_batch(items: Iterable[Item], options: BatchOptions,
     """
     out = Path(options.out)
     (out / "reports").mkdir(parents=True, exist_ok=True)
+    for stale in out.rglob(".*.tmp"):  # left by a run that was killed mid-write
+        stale.unlink(missing_ok=True)
     rows: list[Row] = []
     chunks = _chunks(items, options.chunk_size)
     if options.backend == "dask":

@@ -118,5 +118,38 @@ def benchmark_command(model_dir: str | None, repeat: int) -> None:
     click.echo(json.dumps(benchmark(texts, load_model(model_dir), repeat), indent=2))
 
 
+@main.command("batch-benchmark")
+@click.option("--articles", "sizes", default="1000,10000", show_default=True, help="Batch sizes, comma-separated.")
+@click.option("--jobs", "jobs", default="1,2", show_default=True, help="Worker counts, comma-separated.")
+@click.option("--work", default="/tmp/scorer-batch-bench", show_default=True, help="Scratch folder.")
+def batch_benchmark_command(sizes: str, jobs: str, work: str) -> None:
+    """Time 'scorer batch' on generated news-length articles; report speed and peak memory."""
+    import json
+    from pathlib import Path
+
+    from .batch_bench import batch_benchmark
+
+    rows = batch_benchmark(Path(work), [int(s) for s in sizes.split(",")], [int(j) for j in jobs.split(",")])
+    for row in rows:
+        click.echo(json.dumps(row))
+
+
+@main.command("batch-check")
+@click.option("--articles", default=1000, show_default=True, help="Generated articles (bad inputs are added).")
+@click.option("--jobs", default=2, show_default=True, help="Workers.")
+@click.option("--work", default="/tmp/scorer-batch-check", show_default=True, help="Scratch folder.")
+def batch_check_command(articles: int, jobs: int, work: str) -> None:
+    """Generate a mixed batch with bad inputs, kill a run half-way, rerun it, compare outputs."""
+    import json
+    from pathlib import Path
+
+    from .batch_bench import interrupted_rerun_check
+
+    result = interrupted_rerun_check(Path(work), articles, jobs)
+    click.echo(json.dumps(result, indent=2))
+    if not result["identical_outputs"]:
+        raise click.ClickException("the resumed run's outputs differ from the uninterrupted run's")
+
+
 if __name__ == "__main__":
     sys.exit(main(prog_name="python -m training"))

@@ -1,0 +1,22 @@
+"""The generated batches behind the batch benchmark and the interrupted-rerun check."""
+from __future__ import annotations
+
+import json
+
+from training.batch_bench import BAD_FILES, generate_batch, interrupted_rerun_check
+
+
+def test_generated_batch_mixes_text_html_jsonl_and_bad_inputs(tmp_path):
+    counts = generate_batch(tmp_path / "in", 40, bad=True)
+    assert counts == {"text": 28, "html": 8, "jsonl": 4, "bad": len(BAD_FILES) + 1}
+    assert len(list((tmp_path / "in").rglob("*.html"))) == 8 + 1  # one bad page holds only scripts
+    assert len((tmp_path / "in" / "export.jsonl").read_text().splitlines()) == 4
+
+
+def test_killed_batch_resumes_to_identical_outputs(tmp_path):
+    result = interrupted_rerun_check(tmp_path, 30, jobs=1)
+    assert result["identical_outputs"]
+    assert result["clean_run"]["exit"] == 3 and result["rerun"]["exit"] == 3
+    assert result["reports"] == 31 and result["errors_listed"] == 8
+    errors = [json.loads(line) for line in (tmp_path / "check-clean" / "errors.jsonl").read_text().splitlines()]
+    assert {e["id"].split("/")[-1] for e in errors} >= {"empty.txt", "blank.txt", "nul.txt", "image.png"}
