@@ -44,7 +44,7 @@ class ClassifierOptions:
     neighbours: bool = True
     words: bool = True
     word_ngrams: int = 2
-    balanced: bool = True
+    balanced: bool = False
     seed: int = 0
     augment: bool = True
 

@@ -9,22 +9,32 @@ from scorer.scoring import score_articles
 from scorer.types import LabelledDoc
 
 from .authoring import locate_phrase
-from .metrics import classification_figures
+from .metrics import calibration_figures, classification_figures
 
 
 def align_predictions(doc: LabelledDoc, predicted) -> list[str]:
     """Give each gold span the label of the predicted sentence that overlaps it most."""
+    return [p.label if p is not None else "none" for p in _aligned(doc, predicted)]
+
+
+def aligned_probabilities(doc: LabelledDoc, predicted) -> list[dict[str, float]]:
+    """The class probabilities of the predicted sentence that overlaps each gold span most."""
+    return [p.probabilities if p is not None else {"none": 1.0} for p in _aligned(doc, predicted)]
+
+
+def _aligned(doc: LabelledDoc, predicted) -> list:
+    """For each gold span, the predicted sentence overlapping it most (None if none does)."""
     labels = []
     cursor = 0
     for span in doc.spans:
-        best, best_overlap = "none", 0
+        best, best_overlap = None, 0
         while cursor < len(predicted) and predicted[cursor].end <= span.start:
             cursor += 1
         i = cursor
         while i < len(predicted) and predicted[i].start < span.end:
             overlap = min(span.end, predicted[i].end) - max(span.start, predicted[i].start)
             if overlap > best_overlap:
-                best, best_overlap = predicted[i].label, overlap
+                best, best_overlap = predicted[i], overlap
             i += 1
         labels.append(best)
     return labels
@@ -79,11 +89,12 @@ def evaluate_docs(docs: Sequence[LabelledDoc], model: Model) -> dict:
         ``cue`` fields (null where the data has none).
     """
     reports = score_articles([(d.doc_id, d.text) for d in docs], model)
-    gold, predicted = [], []
+    gold, predicted, probabilities = [], [], []
     gold_sources, gold_cues, predicted_sources, predicted_cues = [], [], [], []
     for doc, report in zip(docs, reports):
         gold.extend(s.label for s in doc.spans)
         predicted.extend(align_predictions(doc, report.sentences))
+        probabilities.extend(aligned_probabilities(doc, report.sentences))
         sources, cues = gold_attribution_spans(doc)
         gold_sources += [(doc.doc_id, *s) for s in sources]
         gold_cues += [(doc.doc_id, *c) for c in cues]
@@ -94,6 +105,7 @@ def evaluate_docs(docs: Sequence[LabelledDoc], model: Model) -> dict:
                 predicted_cues.append((doc.doc_id, *attribution.cue_span))
     figures = classification_figures(gold, predicted)
     figures["n_documents"] = len(docs)
+    figures["calibration"] = calibration_figures(gold, probabilities)
     figures["attribution"] = {
         "source": span_figures(gold_sources, predicted_sources) if gold_sources else None,
         "cue": span_figures(gold_cues, predicted_cues) if gold_cues else None,

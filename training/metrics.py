@@ -58,6 +58,9 @@ def format_figures(figures: dict, title: str = "") -> str:
     lines.append(" " * 11 + "".join(f"{label[:10]:>11}" for label in labels))
     for gold in labels:
         lines.append(f"{gold:<11}" + "".join(f"{figures['confusion'][gold][p]:>11}" for p in labels))
+    if figures.get("calibration"):
+        lines.append(f"calibration: expected calibration error {figures['calibration']['ece']:.3f}, "
+                     f"Brier score {figures['calibration']['brier']:.3f}")
     for part, spans in (figures.get("attribution") or {}).items():
         if spans:
             lines.append(
@@ -66,3 +69,22 @@ def format_figures(figures: dict, title: str = "") -> str:
                             f"F1 {spans[how]['f1']:.3f}" for how in ("exact", "overlap"))
             )
     return "\n".join(lines) + "\n"
+
+
+def calibration_figures(gold: Sequence[str], probabilities: Sequence[dict[str, float]], bins: int = 10) -> dict:
+    """Expected calibration error of the top label's confidence, and the multi-class Brier score."""
+    if not gold:
+        return {"ece": 0.0, "brier": 0.0, "bins": bins}
+    totals = [[0, 0.0, 0] for _ in range(bins)]  # count, summed confidence, correct
+    brier = 0.0
+    for label, probs in zip(gold, probabilities):
+        top = max(probs, key=probs.get)
+        confidence = probs[top]
+        cell = totals[min(int(confidence * bins), bins - 1)]
+        cell[0] += 1
+        cell[1] += confidence
+        cell[2] += top == label
+        brier += sum((probs.get(k, 0.0) - (k == label)) ** 2 for k in LABELS)
+    n = len(gold)
+    ece = sum(abs(c[2] - c[1]) for c in totals if c[0]) / n
+    return {"ece": round(ece, 4), "brier": round(brier / n, 4), "bins": bins}
