@@ -420,11 +420,6 @@ def process_chunk(items: list[Item], options: BatchOptions) -> list[Row]:
     return rows
 
 
-def process_item(item: Item, options: BatchOptions) -> Row:
-    """Score one article and write its report files; never raises for a bad article."""
-    return process_chunk([item], options)[0]
-
-
 def _chunks(items: Iterable[Item], size: int) -> Iterator[list[Item]]:
     chunk: list[Item] = []
     for item in items:

@@ -363,11 +363,6 @@ class Attribution:
     subordinate: bool = False
     tail: int = 0
 
-    @property
-    def source_text_span(self) -> tuple[int, int] | None:
-        """The source's (start, end) in the sentence, or None when it is not written there."""
-        return None if self.source_start is None else (self.source_start, self.source_end)
-
 
 @lru_cache(maxsize=8192)
 def attributions(outside: str) -> tuple[Attribution, ...]:

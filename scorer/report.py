@@ -6,9 +6,6 @@ import json
 from .analysis import corroboration, materiality, ranked_claims, score_parts
 from .types import LABELS, SCORE_FORMULA, ArticleScore
 
-FORMATS = ("text", "json", "jsonl", "markdown", "html")
-
-
 def _source_to_dict(source) -> dict:
     entry = {
         "id": source.id,

@@ -38,6 +38,14 @@ def _check(value, expected, where: str, problems: list[str]) -> None:
         problems.append(f"{where}: expected {expected}, got {type(value).__name__}")
 
 
+def _check_fields(record: dict, spec: dict, where: str, problems: list[str]) -> None:
+    for key, expected in spec.items():
+        if key not in record:
+            problems.append(f"{where}: missing {key!r}")
+        else:
+            _check(record[key], expected, f"{where}.{key}", problems)
+
+
 def validate_report(report: dict, text: str | None = None) -> list[str]:
     """Return the ways a JSON report breaks its documented shape (empty when it is valid).
 
@@ -61,11 +69,7 @@ def validate_report(report: dict, text: str | None = None) -> list[str]:
         problems.append("summary.score must lie in [0, 100]")
     previous_end = 0
     for i, sentence in enumerate(report["sentences"]):
-        for key, expected in SENTENCE.items():
-            if key not in sentence:
-                problems.append(f"sentences[{i}]: missing {key!r}")
-            else:
-                _check(sentence[key], expected, f"sentences[{i}].{key}", problems)
+        _check_fields(sentence, SENTENCE, f"sentences[{i}]", problems)
         if not {"start", "end", "text"} <= set(sentence):
             continue
         if sentence["start"] < previous_end or sentence["end"] <= sentence["start"]:
@@ -74,9 +78,5 @@ def validate_report(report: dict, text: str | None = None) -> list[str]:
             problems.append(f"sentences[{i}]: offsets do not reproduce the text")
         previous_end = sentence["end"]
     for i, source in enumerate(report["sources"]):
-        for key, expected in SOURCE.items():
-            if key not in source:
-                problems.append(f"sources[{i}]: missing {key!r}")
-            else:
-                _check(source[key], expected, f"sources[{i}].{key}", problems)
+        _check_fields(source, SOURCE, f"sources[{i}]", problems)
     return problems

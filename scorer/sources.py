@@ -15,12 +15,6 @@ from .features import Attribution, attributions, quote_balance, strip_quotes
 from .lexicons import ANONYMITY_REASONS, OFFICIAL_TITLES, TITLE_ABBREVIATIONS, TITLES
 from .types import SentencePrediction
 
-# Source kinds as reported (issue: "person", "organisation", "document" or "anonymous").
-_KIND_OF = {
-    "name": "person", "title_name": "person", "pronoun": "person", "role": "person",
-    "spokesperson": "organisation", "organisation": "organisation", "document": "document",
-    "anonymous": "anonymous",
-}
 _REASON = re.compile("|".join(ANONYMITY_REASONS), re.I)
 _BACK_REFERENCE = re.compile(r"^(?:the|these|those|both)\s+(\w+)", re.I)
 # Honorifics are forms of address, not titles ("Mr. Trump").

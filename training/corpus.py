@@ -12,7 +12,6 @@ from .authoring import dumps_jsonl, iter_authored
 
 CORPUS_DIR = Path(__file__).parent / "corpus"
 HELDOUT_DIR = Path(__file__).parent / "heldout"
-AUTHORED_DIR = CORPUS_DIR / "authored"
 #: Every HELDOUT_EVERY-th document of each authored file (counting from HELDOUT_FIRST) is held
 #: out: the default model never trains on it, and the quality gate evaluates it.
 HELDOUT_EVERY = 8

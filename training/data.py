@@ -29,11 +29,6 @@ class TrainingSet:
     docs: list[LabelledDoc]
     augmented: list[bool]
 
-    def doc_meta(self, key: str) -> list[str]:
-        """Return, for every sentence, its document's metadata value (``"?"`` when missing)."""
-        by_doc = {d.doc_id: d.meta.get(key, "?") for d in self.docs}
-        return [by_doc[g] for g in self.groups]
-
 
 def gold_sentences(doc: LabelledDoc) -> list[Sentence]:
     """Return a document's gold spans as sentences."""
