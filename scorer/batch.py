@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
 from .errors import InputError, ScorerError
+from .io import decode_article
 
 #: Endings read as JSON Lines exports: one article per line.
 JSONL_SUFFIXES = (".jsonl", ".ndjson")
@@ -196,19 +197,6 @@ def discover(inputs: Iterable[str], stdin: Callable[[], str] | None = None) -> I
 
 # --- one article ----------------------------------------------------------------------------
 
-def decode_bytes(data: bytes, name: str) -> str:
-    """Decode input bytes: UTF-8, or UTF-16 when it starts with a byte-order mark."""
-    from .io import decode_article
-
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        try:
-            text = data.decode("utf-16")
-        except UnicodeDecodeError:
-            raise InputError(f"{name}: is not valid UTF-16 text") from None
-        return decode_article(text.encode("utf-8"), name)
-    return decode_article(data, name)
-
-
 def looks_like_html(text: str) -> bool:
     """Tell HTML from plain text by content: a document start, or several common tags."""
     head = text[:4000]
@@ -322,7 +310,7 @@ def _prepare(item: Item, options: BatchOptions, model) -> _Prepared | Row:
             done = Row(**previous["row"])
             done.skipped = True
             return done
-    text = decode_bytes(data, item.origin)
+    text = decode_article(data, item.origin)
     meta = dict(item.meta)
     extracted = item.kind == "html" or (item.kind is None and looks_like_html(text))
     if extracted:

@@ -14,7 +14,8 @@ STDIN = "-"
 
 
 def decode_article(data: bytes, name: str) -> str:
-    """Decode article bytes as UTF-8 text, refusing empty, binary and non-UTF-8 input.
+    """Decode article bytes as UTF-8 (or UTF-16 with a byte-order mark), refusing empty, binary
+    and undecodable input.
 
     Args:
         data: The raw bytes.
@@ -23,6 +24,11 @@ def decode_article(data: bytes, name: str) -> str:
     Raises:
         InputError: With a one-line message naming the input and the problem.
     """
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):  # UTF-16 with a byte-order mark
+        try:
+            data = data.decode("utf-16").encode("utf-8")
+        except UnicodeDecodeError:
+            raise InputError(f"{name}: is not valid UTF-16 text") from None
     if not data.strip():
         raise InputError(f"{name}: is empty")
     if b"\x00" in data[:65536]:

@@ -102,6 +102,7 @@ def score_articles(texts: Sequence[tuple[str, str]], model: Model) -> list[Artic
         sentences = split_sentences(text)
         per_article.append(sentences)
         all_contexts.extend(build_contexts(text, sentences))
+    open_quotes = [c.open_quote_before for c in all_contexts]
     labels, probabilities, reasons = predict_contexts(all_contexts, model)
     reports, cursor = [], 0
     for (name, text), sentences in zip(texts, per_article):
@@ -115,7 +116,7 @@ def score_articles(texts: Sequence[tuple[str, str]], model: Model) -> list[Artic
         counts = {label: 0 for label in LABELS}
         for p in predictions:
             counts[p.label] += 1
-        sources, attributions = extract_sources(text, predictions)
+        sources, attributions = extract_sources(text, predictions, open_quotes[cursor - len(sentences) : cursor])
         reports.append(ArticleScore(
             name, model.describe(), tuple(predictions), counts, sourcing_score(counts), tuple(sources),
             tuple(attributions), tuple(reasons[cursor - len(sentences) : cursor]), text,

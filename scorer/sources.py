@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field, replace
 from typing import Sequence
 
-from .features import Attribution, attributions, quote_balance, strip_quotes
+from .features import Attribution, attributions, build_contexts, strip_quotes
 from .lexicons import ANONYMITY_REASONS, OFFICIAL_TITLES, TITLE_ABBREVIATIONS, TITLES
 from .types import SentencePrediction
 
@@ -205,23 +205,26 @@ def _is_official(title: str | None) -> bool:
     return bool(title) and any(w.lower().rstrip(".") in OFFICIAL_TITLES for w in title.split())
 
 
-def extract_sources(text: str, sentences: Sequence[SentencePrediction]) -> tuple[list[Source], list[SentenceAttribution]]:
+def extract_sources(text: str, sentences: Sequence[SentencePrediction],
+                    open_quotes: Sequence[bool] | None = None) -> tuple[list[Source], list[SentenceAttribution]]:
     """Find the source and cue of every sourced sentence and merge mentions into sources.
 
     Args:
         text: The article text.
         sentences: Its labelled sentences, in order.
+        open_quotes: For each sentence, whether a quotation is open at its start (as
+            :func:`scorer.features.build_contexts` found); computed here when not given.
 
     Returns:
         The article's sources, and one attribution record per sentence.
     """
+    if open_quotes is None:
+        open_quotes = [c.open_quote_before for c in build_contexts(text, sentences)]
     resolver = _Resolver()
     records: list[SentenceAttribution] = []
-    inside = False
     last_source: Source | None = None
     for index, sentence in enumerate(sentences):
-        open_before = inside
-        inside = quote_balance(sentence.text, inside)
+        open_before = open_quotes[index]
         quote = bool(_QUOTE_MARK.search(sentence.text)) or open_before
         if sentence.label not in ("named", "anonymous"):
             records.append(SentenceAttribution(None, None, None, quote))

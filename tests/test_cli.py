@@ -63,7 +63,7 @@ def test_score_markdown_to_file(run, tmp_path):
         (None, "no such file"),
         (b"", "is empty"),
         (b"\x00\x01\x02binary", "is binary"),
-        (b"\xff\xfe\xfa text", "is not UTF-8 text"),
+        (b"caf\xe9 \xfa text", "is not UTF-8 text"),
     ],
 )
 def test_bad_inputs_exit_1_with_one_line(run, tmp_path, content, message):
@@ -76,6 +76,14 @@ def test_bad_inputs_exit_1_with_one_line(run, tmp_path, content, message):
     assert result.stderr.startswith("Error: ") and message in result.stderr and str(path) in result.stderr
     assert len(result.stderr.strip().splitlines()) == 1
     assert "Traceback" not in result.output
+
+
+def test_utf16_with_byte_order_mark_is_scored(run, tmp_path):
+    path = tmp_path / "utf16.txt"
+    path.write_bytes("Officials said it was over.\nComments\n".encode("utf-16"))
+    result = run("score", path, "--format", "json")
+    assert result.exit_code == 0, result.output
+    assert [s["text"] for s in json.loads(result.stdout)["sentences"]] == ["Officials said it was over.", "Comments"]
 
 
 def test_directory_input_and_bad_output(run, tmp_path):

@@ -26,6 +26,9 @@ def test_bad_article_bytes(data, message):
 
 def test_byte_order_mark_is_dropped_and_newlines_kept():
     assert decode_article(b"\xef\xbb\xbfOne.\r\nTwo.", "x") == "One.\r\nTwo."
+    assert decode_article("One.\r\nTwo.".encode("utf-16"), "x") == "One.\r\nTwo."
+    with pytest.raises(InputError, match="not valid UTF-16"):
+        decode_article(b"\xff\xfeA", "x")
 
 
 def test_missing_file_and_directory(tmp_path):
