@@ -330,6 +330,7 @@ def _prepare(item: Item, options: BatchOptions, model) -> _Prepared | Row:
 
 def _write(prepared: _Prepared, report, options: BatchOptions, model) -> Row:
     """Fill the summary row and write the article's report files atomically."""
+    from .analysis import corroboration
     from .io import atomic_write_text
     from .report import RENDERERS, report_to_dict
 
@@ -337,9 +338,8 @@ def _write(prepared: _Prepared, report, options: BatchOptions, model) -> Row:
     row.named, row.anonymous = report.counts["named"], report.counts["anonymous"]
     row.unverified, row.none = report.counts["unverified"], report.counts["none"]
     row.score = report.score
-    cited = [s for s in report.sources if s.sentences]
-    row.named_sources = sum(1 for s in cited if s.kind != "anonymous")
-    row.anonymous_sources = sum(1 for s in cited if s.kind == "anonymous")
+    support = corroboration(report)
+    row.named_sources, row.anonymous_sources = support["named_sources"], support["anonymous_sources"]
     row.unverified_claims = report.counts["unverified"]
     row.warnings = prepared.warning or ""
     base = prepared.base

@@ -11,6 +11,7 @@ import hashlib
 import io
 import json
 from dataclasses import dataclass
+from functools import cached_property
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -114,6 +115,30 @@ class Model:
     def describe(self) -> dict[str, str]:
         """Return the identity recorded in every report."""
         return {"name": self.name, "version": self.version, "sha256": self.sha256}
+
+    @cached_property
+    def feature_names(self) -> list[str] | None:
+        """Names of the classifier's input columns, when it is linear and they can be told."""
+        if not hasattr(self.pipeline.steps[-1][1], "coef_"):
+            return None
+        return _feature_names(self.pipeline.steps[0][1])
+
+
+def _feature_names(step) -> list[str] | None:
+    """Names of the columns a fitted feature step produces, or None if it cannot tell."""
+    if hasattr(step, "feature_names_"):
+        return list(step.feature_names_)
+    if hasattr(step, "vocabulary_"):
+        return ["word:" + name for name in step.get_feature_names_out()]
+    if hasattr(step, "transformer_list"):
+        parts = [_feature_names(t) for _, t in step.transformer_list]
+        return None if any(p is None for p in parts) else [n for p in parts for n in p]
+    if hasattr(step, "steps"):
+        for _, inner in reversed(step.steps):
+            names = _feature_names(inner)
+            if names is not None:
+                return names
+    return None
 
 
 def default_model_dir() -> Path:

@@ -21,33 +21,10 @@ def sourcing_score(counts: dict[str, int]) -> float | None:
 
 #: How many features are reported as the reasons for a sentence's label.
 REASONS_PER_SENTENCE = 3
-_NAMES_CACHE: dict[int, list[str] | None] = {}
-
-
-def _feature_names(step) -> list[str] | None:
-    """Names of the columns a fitted feature step produces, or None if it cannot tell."""
-    if hasattr(step, "feature_names_"):
-        return list(step.feature_names_)
-    if hasattr(step, "vocabulary_"):
-        return ["word:" + name for name in step.get_feature_names_out()]
-    if hasattr(step, "transformer_list"):
-        parts = [_feature_names(t) for _, t in step.transformer_list]
-        return None if any(p is None for p in parts) else [n for p in parts for n in p]
-    if hasattr(step, "steps"):
-        for _, inner in reversed(step.steps):
-            names = _feature_names(inner)
-            if names is not None:
-                return names
-    return None
-
-
-def _reasons(pipeline, X, predicted: list[int]) -> list[tuple[str, ...]]:
+def _reasons(model: Model, X, predicted: list[int]) -> list[tuple[str, ...]]:
     """The features that pushed each row most towards its predicted label (linear models only)."""
-    classifier = pipeline.steps[-1][1]
-    key = id(pipeline)
-    if key not in _NAMES_CACHE:
-        _NAMES_CACHE[key] = _feature_names(pipeline.steps[0][1]) if hasattr(classifier, "coef_") else None
-    names = _NAMES_CACHE[key]
+    classifier = model.pipeline.steps[-1][1]
+    names = model.feature_names
     if names is None or not hasattr(X, "indptr"):
         return [() for _ in predicted]
     import numpy as np
@@ -83,7 +60,7 @@ def predict_contexts(contexts: Sequence[SentenceContext],
         {label: (round(float(row[column]), 4) if column is not None else 0.0) for label, column in columns}
         for row in probabilities.tolist()
     ]
-    return labels, rows, _reasons(pipeline, X, best)
+    return labels, rows, _reasons(model, X, best)
 
 
 def score_articles(texts: Sequence[tuple[str, str]], model: Model) -> list[ArticleScore]:

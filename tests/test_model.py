@@ -135,3 +135,16 @@ def test_training_twice_gives_identical_bytes(tmp_path, seed_set, fitted):
     second = save_model(again, {"name": "a"}, tmp_path / "b")
     assert first["model_sha256"] == second["model_sha256"]
     shutil.rmtree(tmp_path / "b")
+
+
+def test_feature_names_belong_to_each_model(fitted, seed_set):
+    from scorer.model import Model
+
+    linear = Model(fitted, {"model_sha256": "-"}, "linear")
+    assert len(linear.feature_names) == fitted.steps[-1][1].coef_.shape[1]
+    assert any(n.startswith("word:") for n in linear.feature_names)
+    readable = build_pipeline(ClassifierOptions(words=False)).fit(seed_set.contexts, seed_set.labels)
+    other = Model(readable, {"model_sha256": "-"}, "readable")
+    assert len(other.feature_names) == readable.steps[-1][1].coef_.shape[1] != len(linear.feature_names)
+    trees = build_pipeline(ClassifierOptions(kind="boosted", words=False)).fit(seed_set.contexts, seed_set.labels)
+    assert Model(trees, {"model_sha256": "-"}, "trees").feature_names is None
