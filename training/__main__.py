@@ -37,9 +37,9 @@ def stats_command(paths: tuple[str, ...]) -> None:
     from scorer.errors import ScorerError
     from scorer.types import LABELS
 
-    from .corpus import HELDOUT_DIR, check_corpus, corpus_files
+    from .corpus import all_corpus_files, check_corpus
 
-    files = [Path(p) for p in paths] or corpus_files() + corpus_files(HELDOUT_DIR)
+    files = [Path(p) for p in paths] or all_corpus_files()
     try:
         stats = check_corpus(files)
     except ScorerError as exc:
@@ -69,11 +69,11 @@ def report_command(out: str) -> None:
     from scorer.model import ClassifierOptions
 
     from .corpus import HELDOUT_DIR, corpus_files
-    from .data import load_training_set
+    from .data import training_data_sha256
     from .report import evaluation_report, render_markdown
 
     train_paths = ["seeds/seeds.jsonl", *map(str, corpus_files())]
-    _, sha = load_training_set(train_paths)
+    sha = training_data_sha256(train_paths)
     train_docs = list(iter_labelled(train_paths))
     heldout_docs = list(iter_labelled(corpus_files(HELDOUT_DIR)))
     options = ClassifierOptions()
@@ -112,9 +112,9 @@ def benchmark_command(model_dir: str | None, repeat: int) -> None:
     from scorer.model import load_model
 
     from .benchmark import benchmark
-    from .corpus import HELDOUT_DIR, corpus_files
+    from .corpus import all_corpus_files
 
-    texts = [d.text for d in iter_labelled(corpus_files() + corpus_files(HELDOUT_DIR))]
+    texts = [d.text for d in iter_labelled(all_corpus_files())]
     click.echo(json.dumps(benchmark(texts, load_model(model_dir), repeat), indent=2))
 
 

@@ -19,7 +19,7 @@ from pathlib import Path
 
 from scorer.io import iter_labelled
 
-from .corpus import HELDOUT_DIR, corpus_files
+from .corpus import all_corpus_files
 
 #: Bad inputs sprinkled into a generated batch: file name and bytes (see the batch issue).
 BAD_FILES = {
@@ -34,7 +34,7 @@ BAD_FILES = {
 
 
 def _articles(n: int, seed: int) -> list[tuple[str, str]]:
-    docs = [d for d in iter_labelled(corpus_files() + corpus_files(HELDOUT_DIR))]
+    docs = list(iter_labelled(all_corpus_files()))
     rng = random.Random(seed)
     out = []
     for i in range(n):

@@ -28,6 +28,11 @@ def corpus_files(directory: Path = CORPUS_DIR) -> list[Path]:
     return sorted(directory.glob("*.jsonl"))
 
 
+def all_corpus_files() -> list[Path]:
+    """The training files and the held-out files together."""
+    return corpus_files() + corpus_files(HELDOUT_DIR)
+
+
 def build_corpus(directory: Path = CORPUS_DIR, heldout: Path = HELDOUT_DIR,
                  check_only: bool = False) -> list[Path]:
     """Convert every authored file into ``<file>.jsonl`` for training and for the held-out set.

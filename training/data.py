@@ -79,12 +79,17 @@ def make_training_set(docs: Sequence[LabelledDoc], augment: bool = False) -> Tra
     return TrainingSet(contexts, labels, groups, list(docs), augmented)
 
 
+def training_data_sha256(paths: Sequence[str | Path]) -> str:
+    """SHA-256 of labelled JSONL files read in sorted order (the card's training_data_sha256)."""
+    digest = hashlib.sha256()
+    for path in sorted(str(p) for p in paths):
+        digest.update(Path(path).read_bytes())
+    return digest.hexdigest()
+
+
 def load_training_set(paths: Sequence[str | Path], augment: bool = False) -> tuple[TrainingSet, str]:
     """Read labelled JSONL files (in sorted order) and return the set and the data's SHA-256."""
-    ordered = sorted(str(p) for p in paths)
-    digest = hashlib.sha256()
     docs: list[LabelledDoc] = []
-    for path in ordered:
-        digest.update(Path(path).read_bytes())
+    for path in sorted(str(p) for p in paths):
         docs.extend(read_labelled(path))
-    return make_training_set(docs, augment), digest.hexdigest()
+    return make_training_set(docs, augment), training_data_sha256(paths)
