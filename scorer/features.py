@@ -168,8 +168,13 @@ _SKIPPED_BEFORE_CUE = frozenset(
     "also has have had is was are were will would did does not n't never later then previously "
     "recently repeatedly privately publicly again once first further quickly separately "
     "last this year week month released published issued monday tuesday wednesday thursday friday "
-    "saturday sunday yesterday today earlier".split()
+    "saturday sunday yesterday today earlier both all jointly each".split()
 )
+# Time adverbials that stand between a source and its cue ("the committee on Monday asked",
+# "Gowdy earlier in the day touted"), skipped as whole phrases.
+_TIME_PHRASE_ENDS = frozenset("monday tuesday wednesday thursday friday saturday sunday day week morning "
+                              "afternoon evening night month year".split())
+_TIME_PHRASE_OPENERS = frozenset("on in this last that the earlier later".split())
 _SOURCE_NOUNS = ANONYMOUS_SOURCE_NOUNS | ROLE_NOUNS | DOCUMENT_WORDS | TITLES
 _PHRASE_END = frozenset(
     "on in at of for with after before during last this today yesterday tonight earlier later "
@@ -215,6 +220,8 @@ def _classify_head(head: str, window: list[str]) -> str:
         return "name"
     if lower in ORGANISATION_WORDS:
         return "organisation"
+    if lower[:-1] in ORGANISATION_WORDS and lower.endswith("s") and any(w[:1].isupper() for w in window[1:-1]):
+        return "organisation"  # "two House committees"; bare "banks say" stays a vague group
     if any(w[:1].isupper() and w.lower().endswith(("'s", "\u2019s")) for w in window[:-1]):
         return "organisation"  # "Mali's army", "the Brandt campaign's lawyers" are bodies
     if lower.endswith("s") and not lower.endswith("ss") and not any(w in ("the", "its") for w in lowered):
@@ -278,15 +285,29 @@ def _before_apposition(words: list[str], comma: int) -> int:
     return -1
 
 
+def _skip_to_subject(words: list[str], i: int) -> int:
+    """Step back from ``words[i]`` over adverbs, auxiliaries and time phrases before a cue."""
+    while i >= 0:
+        lower = words[i].lower()
+        if lower in _TIME_PHRASE_ENDS and i > 0 and words[i - 1].lower() in _TIME_PHRASE_OPENERS:
+            i -= 1
+            while i > 0 and words[i - 1].lower() in _TIME_PHRASE_OPENERS | {"in", "on"}:
+                i -= 1  # "earlier in the day", "on Monday"
+            i -= 1
+        elif lower in _SKIPPED_BEFORE_CUE:
+            i -= 1
+        else:
+            break
+    return i
+
+
 def subject_before(words: list[str], pos: int) -> tuple[str, int, int]:
     """Find the source written just before the cue at ``words[pos]`` ("the people said").
 
     Returns:
         The source's kind and the indices of its first and last word (-1, -1 when missing).
     """
-    i = pos - 1
-    while i >= 0 and words[i].lower() in _SKIPPED_BEFORE_CUE:
-        i -= 1
+    i = _skip_to_subject(words, pos - 1)
     if i >= 0 and words[i] == ",":
         i = _before_apposition(words, i)
     if i < 0 or words[i] in _CLAUSE_STOP:
@@ -401,10 +422,12 @@ def attributions(outside: str) -> tuple[Attribution, ...]:
                 if inverted[0] != "missing":
                     kind, first, last = inverted
             add(pos, pos, kind, first, last)
-            # "Healey and his French counterpart Lecornu said": the first of two coordinated sources.
-            if first > 1 and words[first - 1].lower() == "and" and kind in ("name", "title_name"):
+            # "Healey and his French counterpart Lecornu said", "Sanders and his aides believe":
+            # coordinated sources, of which a named one carries the clause (ANNOTATION.md "When
+            # a sentence has more than one source").
+            if first > 0 and words[first - 1].lower() == "and":
                 other = subject_before(words, first - 1)
-                if other[0] in ("name", "title_name"):
+                if other[0] in ("name", "title_name", "pronoun", "organisation"):
                     add(pos, pos, *other)
     return tuple(found)
 

@@ -59,7 +59,8 @@ SPEECH_VERBS: frozenset[str] = frozenset(
     informed briefed advised recommended recommends acknowledging announcing defended defends
     fear hope believe worry worried worries expect think contend suspect suspected
     identified identifies recorded documented expressed cited cites listed detailed details
-    estimates projects alleging accusing urging vowing predicting arguing
+    estimates projects alleging accusing urging vowing predicting arguing promises promising
+    pledges pledging derided derides ridiculed ridicules declaring demanding touting
     """.split()
 )
 

@@ -29,6 +29,7 @@ _SOFT_PREV = re.compile(r"[,;(\-\u2013\u2014][ \t]*$|\b(?:and|or|but|of|the|a|to
 _MIN_SOFT_LINE = 25
 # Punkt only ever ends a sentence at . ? or ! followed by white space and more text.
 _POSSIBLE_BREAK = re.compile(r"[.?!]\S*\s+\S")
+_BRACKETED_STOP = re.compile(r"\.[)\]]\s*$")
 _CLOSERS = re.compile(r"(?:''|[\"'\u201d\u2019\u00bb)\]])+(?=\s|$)")
 
 
@@ -74,8 +75,13 @@ def split_sentences(text: str) -> list[Sentence]:
         if not _POSSIBLE_BREAK.search(block):  # a headline, a furniture line: nothing to split
             spans.append([block_start, block_end])
             continue
+        first = len(spans)
         for s, e in tokenizer.span_tokenize(block):
-            spans.append([block_start + s, block_start + e])
+            # Punkt always breaks after ".)"; "Goodlatte (R-Va.) sent" goes on in lower case.
+            if len(spans) > first and _BRACKETED_STOP.search(block, 0, s) and block[s : s + 1].islower():
+                spans[-1][1] = block_start + e
+            else:
+                spans.append([block_start + s, block_start + e])
     # Move closing quotes stranded at the start of a sentence back to the one they close.
     for i in range(1, len(spans)):
         closer = _CLOSERS.match(text, spans[i][0])

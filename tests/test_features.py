@@ -30,6 +30,13 @@ def subjects(text: str) -> set[str]:
         ("Clinton's aides said the plan was dead.", "anonymous"),
         ("Growth will slow, according to the IMF's April outlook.", "document"),
         ("Healey, a former minister, said the force was ready.", "name"),
+        # Adverbs and time phrases between source and cue; coordinated sources of which one is named.
+        ("Chairman Dalton Breck earlier in the day touted the panel's progress.", "title_name"),
+        ("Two House committees on Monday asked the department to investigate.", "organisation"),
+        ("He and Sen. Mara Lind both condemned the program.", "title_name"),
+        ("Breck and his aides believe they can win the state.", "name"),
+        ("Mrs. Lind has publicly derided the plan.", "title_name"),
+        ("Breck is promising to cut taxes.", "name"),
     ],
 )
 def test_source_kind_of_guide_examples(sentence, kind):

@@ -57,6 +57,8 @@ def test_seed_boundaries_agree_with_hand_labels():
          ["She said the deal was \"dead.'", "\"We will move on,\" she added.", "Her aides agreed."]),
         ("Was the ceasefire holding? Officials in Kyiv said it was.",
          ["Was the ceasefire holding?", "Officials in Kyiv said it was."]),
+        ("Chairman Dalton Breck (R-S.C.) sent a letter. (The letter was leaked.) It was long.",
+         ["Chairman Dalton Breck (R-S.C.) sent a letter.", "(The letter was leaked.)", "It was long."]),
     ],
 )
 def test_news_abbreviations_and_quotes(text, expected):
