@@ -203,6 +203,9 @@ def looks_like_html(text: str) -> bool:
     return bool(_HTML_START.match(head)) or len(_HTML_TAG.findall(head)) >= 3
 
 
+_DATE_PARAMS = {"original_date": True, "extensive_search": False}
+
+
 def extract_html(html: str, name: str) -> tuple[str, dict]:
     """Reduce an HTML page to its main text with trafilatura; returns text and metadata."""
     try:
@@ -210,7 +213,10 @@ def extract_html(html: str, name: str) -> tuple[str, dict]:
     except ImportError:
         raise InputError(f"{name}: is HTML; install the HTML extra to read it: pip install 'scorer[html]'") from None
     try:
-        document = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False)
+        # Dates from the page's markup only: htmldate's free-text search guesses dates from any
+        # year in the body and costs seconds of dateparser start-up in every worker.
+        document = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False,
+                                               date_extraction_params=_DATE_PARAMS)
     except RecursionError:
         raise InputError(f"{name}: HTML is nested too deeply to extract") from None
     except Exception as exc:  # a broken page must not stop the batch; its reason is reported
@@ -244,8 +250,8 @@ def report_name(article_id: str) -> str:
 _WORKER_MODELS: dict[str | None, object] = {}
 
 
-def _model(model_dir: str | None):
-    """The model, loaded once per worker process."""
+def worker_model(model_dir: str | None):
+    """The model, loaded once per process (each worker, and the main process of a 1-job batch)."""
     if model_dir not in _WORKER_MODELS:
         from .model import load_model
 
@@ -382,7 +388,7 @@ def process_chunk(items: list[Item], options: BatchOptions) -> list[Row]:
 
     from .scoring import score_articles
 
-    model = _model(options.model_dir)
+    model = worker_model(options.model_dir)
     rows: list[Row | None] = [None] * len(items)
     ready: list[tuple[int, _Prepared]] = []
     with parallel_config(backend="sequential"):

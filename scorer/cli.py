@@ -191,9 +191,17 @@ def batch(inputs, out, model_dir, jobs, formats, force, max_bytes, max_sentences
         chunk_size=chunk_size, model_dir=model_dir,
     )
     with _library_errors():
-        from .model import load_model
+        # A bad model is one error for the whole batch, found before any work. A one-worker
+        # batch reuses the model loaded here; parallel workers load their own, so the main
+        # process only checks it (without the second or so that importing scikit-learn takes).
+        if options.jobs == 1 and backend == "loky":
+            from .batch import worker_model
 
-        load_model(model_dir)  # a bad model is one error for the whole batch, found before any work
+            worker_model(model_dir)
+        else:
+            from .model import check_model
+
+            check_model(model_dir)
         items = discover(inputs, stdin=_read_stdin_text)
         result = run_batch(items, options, progress=_progress_reporter())
     scored = len(result.rows) - len(result.failed)

@@ -151,16 +151,21 @@ def sha256_bytes(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-def load_model(path: str | Path | None = None) -> Model:
-    """Load a model directory after checking its checksum and scikit-learn version.
+def check_model(path: str | Path | None = None) -> tuple[Path, dict, bytes]:
+    """Check a model directory without unpickling it (cheap: scikit-learn is not imported).
 
     Args:
         path: A model directory; None for the default model shipped with the package.
+
+    Returns:
+        The directory, its card, and the model file's bytes, whose checksum matched the card.
 
     Raises:
         ModelError: If the directory, its model file or card is missing or unreadable, the
             checksum does not match, or the model was built with another scikit-learn.
     """
+    from importlib.metadata import version
+
     directory = Path(path) if path is not None else default_model_dir()
     if not directory.exists():
         raise ModelError(f"{directory}: model directory not found")
@@ -179,18 +184,27 @@ def load_model(path: str | Path | None = None) -> Model:
     data = model_path.read_bytes()
     if sha256_bytes(data) != card["model_sha256"]:
         raise ModelError(f"{model_path}: checksum does not match {CARD_FILE}; the file was changed or corrupted, refusing to load it")
-    import sklearn
-
-    if card["sklearn_version"] != sklearn.__version__:
+    installed = version("scikit-learn")
+    if card["sklearn_version"] != installed:
         raise ModelError(
             f"{directory}: model was built with scikit-learn {card['sklearn_version']} but "
-            f"{sklearn.__version__} is installed; retrain it with 'scorer train' or install that version"
+            f"{installed} is installed; retrain it with 'scorer train' or install that version"
         )
+    return directory, card, data
+
+
+def load_model(path: str | Path | None = None) -> Model:
+    """Load a model directory after checking it with :func:`check_model`.
+
+    Raises:
+        ModelError: As :func:`check_model`, or if the model predicts labels outside ``LABELS``.
+    """
+    directory, card, data = check_model(path)
     import joblib
 
     pipeline = joblib.load(io.BytesIO(data))
     if tuple(getattr(pipeline, "classes_", ())) and set(pipeline.classes_) - set(LABELS):
-        raise ModelError(f"{model_path}: model predicts labels outside {', '.join(LABELS)}")
+        raise ModelError(f"{directory / MODEL_FILE}: model predicts labels outside {', '.join(LABELS)}")
     return Model(pipeline=pipeline, card=card, path=str(directory))
 
 

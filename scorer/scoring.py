@@ -31,13 +31,18 @@ def _reasons(model: Model, X, predicted: list[int]) -> list[tuple[str, ...]]:
 
     # Towards this label rather than the others: each weight minus the mean over labels.
     relative = classifier.coef_ - classifier.coef_.mean(axis=0)
-    rows = []
-    for i, label_index in enumerate(predicted):
-        cols = X.indices[X.indptr[i] : X.indptr[i + 1]]
-        contributions = X.data[X.indptr[i] : X.indptr[i + 1]] * relative[label_index, cols]
-        order = np.argsort(-contributions, kind="stable")[:REASONS_PER_SENTENCE]
-        rows.append(tuple(names[cols[j]] for j in order if contributions[j] > 0))
-    return rows
+    # All rows at once: each stored value times its column's weight for its row's label, then
+    # the entries sorted by row and, within a row, by falling contribution (ties in stored order).
+    lengths = np.diff(X.indptr)
+    row_of = np.repeat(np.arange(len(predicted)), lengths)
+    contributions = X.data * relative[np.asarray(predicted)[row_of], X.indices]
+    order = np.lexsort((np.arange(len(row_of)), -contributions, row_of))
+    rank = np.arange(len(order)) - np.repeat(X.indptr[:-1], lengths)
+    keep = order[(rank < REASONS_PER_SENTENCE) & (contributions[order] > 0)]
+    rows: list[list[str]] = [[] for _ in predicted]
+    for row, column in zip(row_of[keep].tolist(), X.indices[keep].tolist()):
+        rows[row].append(names[column])
+    return [tuple(r) for r in rows]
 
 
 def predict_contexts(contexts: Sequence[SentenceContext],

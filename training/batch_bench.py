@@ -41,7 +41,9 @@ def _articles(n: int, seed: int) -> list[tuple[str, str]]:
         doc = docs[i % len(docs)]
         paragraphs = [p for p in doc.text.split("\n\n") if p.strip()]
         if i >= len(docs):  # vary repeated documents so their inputs differ
-            rng.shuffle(paragraphs[1:])
+            body = paragraphs[1:]
+            rng.shuffle(body)
+            paragraphs[1:] = body
         out.append((f"{doc.doc_id}-{i:05d}", "\n\n".join(paragraphs)))
     return out
 
