@@ -203,7 +203,7 @@ def batch(inputs, out, model_dir, jobs, formats, force, max_bytes, max_sentences
 
             check_model(model_dir)
         items = discover(inputs, stdin=_read_stdin_text)
-        result = run_batch(items, options, progress=_progress_reporter())
+        result = run_batch(items, options, progress=_progress_reporter(inputs))
     scored = len(result.rows) - len(result.failed)
     skipped = sum(1 for r in result.rows if r.skipped)
     click.echo(f"{scored} scored ({skipped} already up to date), {len(result.failed)} failed; "
@@ -217,23 +217,35 @@ def _read_stdin_text() -> str:
         return stdin.read()
 
 
-def _progress_reporter():
-    """A progress line on stderr (articles done, rate) when stderr is a terminal; else silence."""
+def _progress_reporter(inputs):
+    """A progress line on stderr (articles done, rate, time left) when stderr is a terminal."""
     import time
 
     stream = sys.stderr
     if not stream.isatty():
         return lambda row: None
+    from .batch import count_articles
+
+    total = count_articles(inputs)
     started = time.monotonic()
     done = [0]
 
     def report(row) -> None:
         done[0] += 1
         elapsed = max(time.monotonic() - started, 1e-6)
-        stream.write(f"\r{done[0]} articles, {done[0] / elapsed:.1f}/s, last: {row.id[:40]:<40}")
+        rate = done[0] / elapsed
+        line = f"\r{done[0]:,}" + (f"/{total:,}" if total else "") + f" articles, {rate:.1f}/s"
+        if total and total >= done[0]:
+            line += f", {_duration((total - done[0]) / rate)} left"
+        stream.write(f"{line}   ")
         stream.flush()
 
     return report
+
+
+def _duration(seconds: float) -> str:
+    seconds = int(seconds + 0.5)
+    return f"{seconds // 3600}h{seconds % 3600 // 60:02d}m" if seconds >= 3600 else f"{seconds // 60}m{seconds % 60:02d}s"
 
 
 def main() -> None:

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from scorer.batch import BatchOptions, Item, discover, looks_like_html, report_name, run_batch
+from scorer.batch import BatchOptions, Item, count_articles, discover, looks_like_html, report_name, run_batch
 from scorer.cli import cli
 
 from .conftest import SEED_000, SEED_003, read_text
@@ -232,6 +232,37 @@ def test_cli_exit_codes_and_quiet_progress(tmp_path):
     assert result.exit_code == 3 and "1 articles failed" in result.stderr
     result = CliRunner().invoke(cli, ["batch", str(tmp_path), "--out", str(tmp_path / "o3"), "--backend", "dask"])
     assert result.exit_code == 2 and "--scheduler" in result.stderr
+
+
+def test_article_count_for_progress_matches_discovery(tmp_path):
+    (tmp_path / "a" / "b").mkdir(parents=True)
+    (tmp_path / "a" / "one.txt").write_text(ARTICLE, encoding="utf-8")
+    (tmp_path / "a" / "b" / "page.html").write_text(PAGE, encoding="utf-8")
+    lines = [json.dumps({"id": f"r{i}", "text": ARTICLE}) for i in range(3)] + ["", "not json"]
+    (tmp_path / "a" / "export.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    inputs = [str(tmp_path / "a"), str(tmp_path / "a" / "*.txt"), str(tmp_path / "missing.txt")]
+    assert count_articles(inputs) == len(list(discover(inputs))) == 8
+    assert count_articles(["-"]) is None
+
+
+def test_progress_on_a_terminal_shows_rate_and_time_left(tmp_path, monkeypatch):
+    import io
+
+    from scorer import cli as cli_module
+
+    class Terminal(io.StringIO):
+        def isatty(self):
+            return True
+
+    for i in range(3):
+        (tmp_path / f"a{i}.txt").write_text(ARTICLE, encoding="utf-8")
+    stream = Terminal()
+    monkeypatch.setattr(cli_module.sys, "stderr", stream)
+    report = cli_module._progress_reporter([str(tmp_path)])
+    for row in run_batch(discover([str(tmp_path)]), BatchOptions(out=tmp_path / "o", jobs=1)).rows:
+        report(row)
+    last = stream.getvalue().split("\r")[-1]
+    assert last.startswith("3/3 articles, ") and "/s, 0m00s left" in last
 
 
 def test_stdin_through_the_cli(tmp_path):
