@@ -672,6 +672,21 @@ def context_texts(X: Iterable[SentenceContext]) -> list[str]:
     return [c.text for c in X]
 
 
+# A capitalised word of two letters or more, except at the very start of the text or of a
+# sentence inside it: names, places, bodies and titles, but not the first word.
+_CAPITALISED_WORD = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][A-Za-z'\u2019\-]+")
+NAME_MASK = " Xname "
+
+
+def masked_context_texts(X: Iterable[SentenceContext]) -> list[str]:
+    """Sentence texts with capitalised words masked, for the word n-gram features.
+
+    Which names a corpus happens to use says nothing about how sentences elsewhere are
+    sourced; the readable features already say whether a name, a title or a body is the source.
+    """
+    return [_CAPITALISED_WORD.sub(NAME_MASK, c.text) for c in X]
+
+
 class Densify(BaseEstimator, TransformerMixin):
     """Turn a sparse matrix dense, for estimators such as gradient-boosted trees."""
 

@@ -38,6 +38,8 @@ class ClassifierOptions:
         balanced: Whether classes are weighted inversely to their frequency.
         seed: Random seed for every estimator that takes one.
         augment: Whether training adds a one-sentence-per-paragraph copy of each document.
+        mask_names: Whether the word n-grams see capitalised words (names, places, bodies)
+            as one placeholder.
     """
 
     kind: str = "logistic"
@@ -48,6 +50,7 @@ class ClassifierOptions:
     balanced: bool = False
     seed: int = 0
     augment: bool = True
+    mask_names: bool = True
 
 
 def build_pipeline(options: ClassifierOptions | None = None):
@@ -57,13 +60,13 @@ def build_pipeline(options: ClassifierOptions | None = None):
     from sklearn.pipeline import FeatureUnion, Pipeline, make_pipeline
     from sklearn.preprocessing import FunctionTransformer
 
-    from .features import SentenceFeatures, context_texts
+    from .features import SentenceFeatures, context_texts, masked_context_texts
 
     options = options or ClassifierOptions()
     readable = make_pipeline(SentenceFeatures(neighbours=options.neighbours), DictVectorizer())
     if options.words:
         words = make_pipeline(
-            FunctionTransformer(context_texts),
+            FunctionTransformer(masked_context_texts if options.mask_names else context_texts),
             TfidfVectorizer(ngram_range=(1, options.word_ngrams), min_df=3, sublinear_tf=True, max_features=20000),
         )
         features = FeatureUnion([("readable", readable), ("words", words)])
