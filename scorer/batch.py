@@ -177,22 +177,26 @@ def discover(inputs: Iterable[str], stdin: Callable[[], str] | None = None) -> I
             else:
                 yield from unique([Item("stdin", "<stdin>", "stdin", payload=text)])
             continue
-        path = Path(spec)
-        if path.is_dir():
-            files = sorted(p for p in path.rglob("*") if p.is_file() and not p.name.startswith("."))
-            for file in files:
-                yield from unique(_file_items(file, path))
-        elif path.is_file():
-            yield from unique(_file_items(path, path.parent))
-        elif glob.has_magic(spec):
-            matches = sorted(glob.glob(spec, recursive=True))
-            if not matches:
-                yield Item(spec, spec, ".", error="pattern matches no file")
-            for match in matches:
-                if Path(match).is_file():
-                    yield from unique(_file_items(Path(match), Path(match).parent))
-        else:
-            yield Item(spec, spec, ".", error="no such file or folder")
+        files, error = _expand(spec)
+        if error:
+            yield Item(spec, spec, ".", error=error)
+        for file, root in files:
+            yield from unique(_file_items(file, root))
+
+
+def _expand(spec: str) -> tuple[list[tuple[Path, Path]], str | None]:
+    """The files an input names, each with the root its ids are relative to, and any error."""
+    path = Path(spec)
+    if path.is_dir():
+        files = sorted(p for p in path.rglob("*") if p.is_file() and not p.name.startswith("."))
+        return [(file, path) for file in files], None
+    if path.is_file():
+        return [(path, path.parent)], None
+    if glob.has_magic(spec):
+        matches = sorted(glob.glob(spec, recursive=True))
+        files = [Path(m) for m in matches if Path(m).is_file()]
+        return [(file, file.parent) for file in files], None if matches else "pattern matches no file"
+    return [], "no such file or folder"
 
 
 def count_articles(inputs: Iterable[str]) -> int | None:
@@ -205,16 +209,9 @@ def count_articles(inputs: Iterable[str]) -> int | None:
         return None
     total = 0
     for spec in inputs:
-        path = Path(spec)
-        if path.is_dir():
-            files = [p for p in path.rglob("*") if p.is_file() and not p.name.startswith(".")]
-        elif path.is_file():
-            files = [path]
-        elif glob.has_magic(spec):
-            files = [Path(m) for m in glob.glob(spec, recursive=True) if Path(m).is_file()] or [path]
-        else:
-            files = [path]
-        for file in files:
+        files, error = _expand(spec)
+        total += bool(error)
+        for file, _ in files:
             total += _count_lines(file) if file.suffix.lower() in JSONL_SUFFIXES else 1
     return total
 

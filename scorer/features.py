@@ -324,7 +324,7 @@ def _skip_to_subject(words: list[str], i: int) -> int:
         lower = words[i].lower()
         if lower in _TIME_PHRASE_ENDS and i > 0 and words[i - 1].lower() in _TIME_PHRASE_OPENERS:
             i -= 1
-            while i > 0 and words[i - 1].lower() in _TIME_PHRASE_OPENERS | {"in", "on"}:
+            while i > 0 and words[i - 1].lower() in _TIME_PHRASE_OPENERS:
                 i -= 1  # "earlier in the day", "on Monday"
             i -= 1
         elif lower in _SKIPPED_BEFORE_CUE:
