@@ -20,6 +20,7 @@ from .lexicons import (
     ANONYMITY_PHRASES,
     ANONYMOUS_SOURCE_NOUNS,
     ATTRIBUTION_PHRASES,
+    BELIEF_ADJECTIVES,
     DOCUMENT_WORDS,
     FURNITURE_PHRASES,
     HEDGES,
@@ -201,7 +202,8 @@ _SKIPPED_BEFORE_CUE = frozenset(
     "also has have had is was are were will would did does not n't never later then previously "
     "recently repeatedly privately publicly again once first further quickly separately "
     "last this year week month released published issued monday tuesday wednesday thursday friday "
-    "saturday sunday yesterday today earlier both all jointly each".split()
+    "saturday sunday yesterday today earlier both all jointly each long already still often openly "
+    "always frequently initially consistently quietly increasingly remain remained seem seemed".split()
 )
 # Time adverbials that stand between a source and its cue ("the committee on Monday asked",
 # "Gowdy earlier in the day touted"), skipped as whole phrases.
@@ -222,6 +224,10 @@ _NP_WORDS = VAGUE_DETERMINERS | frozenset(
 _CLAUSE_STOP = frozenset({",", ";", ":", "(", ")", "\u2014", "that", "who", "which", "and", "but"})
 
 
+# Modifiers that make "figures" people, not data ("establishment figures", "senior party figures").
+_PEOPLE_FIGURES = frozenset("senior establishment party political prominent public leading key".split())
+
+
 def _classify_head(head: str, window: list[str]) -> str:
     """Classify a source by its head word and the words around it (``window``, in order)."""
     lower = head.lower().rstrip(".").replace("\u2019", "'")
@@ -232,7 +238,7 @@ def _classify_head(head: str, window: list[str]) -> str:
         return "anonymous"  # "one of them said"
     if lower.endswith("'s"):
         lower = lower[:-2]
-    if lower in ANONYMOUS_SOURCE_NOUNS:
+    if lower in ANONYMOUS_SOURCE_NOUNS or lower == "figures" and any(w in _PEOPLE_FIGURES for w in lowered):
         return "anonymous"
     if lower in DOCUMENT_WORDS:
         return "document"
@@ -268,6 +274,8 @@ def _classify_head(head: str, window: list[str]) -> str:
     return "other"
 
 
+# Words that stand between a source and a belief adjective ("donors are increasingly wary").
+_COPULAS_AND_ADVERBS = frozenset("is are was were remain remained seem seemed increasingly deeply still also".split())
 _PASSIVE_AUXILIARIES = frozenset("was were been is are be being also widely".split())
 # Cues that may come before their source ("said Healey"); after others ("told the committee",
 # "accused the administration") comes the object, not the source.
@@ -280,7 +288,35 @@ _INVERTIBLE = frozenset(
 _SUBORDINATORS = frozenset("which that who whom whose what where when as because if while since".split())
 # Longest relative clause or apposition skipped between a source and its cue, in words.
 _MAX_APPOSITION = 25
-_PREPOSITIONS = frozenset("in at from of with for inside within across".split())
+_PREPOSITIONS = frozenset("in at from of with for inside within across outside near among on".split())
+# Participles that open a modifier between a source and its cue ("a source speaking to the
+# paper said", "voters interviewed outside polling places said").
+_MODIFIER_PARTICIPLES = frozenset(
+    "speaking talking interviewed surveyed polled based working involved briefed gathered".split()
+)
+# Longest run of modifiers (prepositional phrases, participle phrases) searched for a head.
+_MAX_MODIFIER = 10
+
+
+def _head_before_modifiers(words: list[str], last: int) -> int:
+    """Index of a source noun whose modifiers end at ``words[last]``, or -1.
+
+    "Some delegates at the convention in Denver said" and "another source speaking to the paper
+    said": the source is the noun before the prepositional or participle phrases, not the last
+    noun of the phrase.
+    """
+    if words[last].lower() in PRONOUNS:
+        return -1
+    for k in range(last - 1, max(-1, last - _MAX_MODIFIER), -1):
+        lower = words[k].lower()
+        if words[k] in _CLAUSE_STOP or lower in SPEECH_VERBS or lower in PRONOUNS:
+            return -1
+        following = words[k + 1].lower()
+        if following not in _PREPOSITIONS and following not in _MODIFIER_PARTICIPLES:
+            continue
+        if (k == 0 or words[k][:1].islower()) and (lower in _SOURCE_NOUNS or lower in ANONYMOUS_SOURCE_NOUNS):
+            return k
+    return -1
 
 
 def _before_apposition(words: list[str], comma: int) -> int:
@@ -354,6 +390,10 @@ def subject_before(words: list[str], pos: int) -> tuple[str, int, int]:
         words[j - 2].lower() in ANONYMOUS_SOURCE_NOUNS or words[j - 2].lower() in DOCUMENT_WORDS
     ):
         head = j - 2  # "a poll of Pennsylvania Democrats released last week showed"
+    else:
+        modified = _head_before_modifiers(words, i)
+        if modified >= 0:
+            head = modified
     start = head
     while start > max(0, head - 5) and words[start - 1].lower() not in _CLAUSE_STOP and (
         words[start - 1][:1].isupper() or words[start - 1].lower() in _NP_WORDS
@@ -448,6 +488,8 @@ def attributions(outside: str) -> tuple[Attribution, ...]:
         elif (lower in SPEECH_VERBS and pos + 1 < len(words) and words[pos + 1].lower() == "by"
               and pos > 0 and words[pos - 1].lower() in _PASSIVE_AUXILIARIES):
             add(pos, pos + 1, *subject_after(words, pos + 1))  # "was praised by Nana Osei-Bonsu"
+        elif lower in BELIEF_ADJECTIVES and pos > 0 and words[pos - 1].lower() in _COPULAS_AND_ADVERBS:
+            add(pos, pos, *subject_before(words, pos))  # "some top aides are confident"
         elif lower in SPEECH_VERBS:
             kind, first, last = subject_before(words, pos)
             if kind in ("missing", "other") and lower in _INVERTIBLE:

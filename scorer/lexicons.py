@@ -61,6 +61,17 @@ SPEECH_VERBS: frozenset[str] = frozenset(
     identified identifies recorded documented expressed cited cites listed detailed details
     estimates projects alleging accusing urging vowing predicting arguing promises promising
     pledges pledging derided derides ridiculed ridicules declaring demanding touting
+    defend allege maintain predict doubt doubted doubts
+    """.split()
+)
+
+# `named` and `anonymous` (ANNOTATION.md hard cases "a named person's or body's stated belief or
+# expectation" and "a vague group's view used as support"): adjectives that, after a copula,
+# state a source's view ("some top aides are confident that ...", "donors were wary").
+BELIEF_ADJECTIVES: frozenset[str] = frozenset(
+    """
+    confident skeptical sceptical concerned optimistic pessimistic convinced hopeful wary
+    fearful adamant anxious nervous uneasy doubtful mindful frustrated alarmed
     """.split()
 )
 
@@ -88,7 +99,7 @@ ANONYMOUS_SOURCE_NOUNS: frozenset[str] = frozenset(
     voters conservatives liberals progressives activists protesters fans parents americans
     pundits commentators veterans leaders senators ministers governors mayors judges
     prosecutors diplomats negotiators advocates skeptics backers detractors
-    some many others few most several
+    some many others few most several delegates staff surveyed respondents loyalists
     """.split()
 )
 
@@ -114,7 +125,7 @@ ANONYMITY_PHRASES: tuple[str, ...] = (
 # Determiners and quantifiers that make a following source noun vague (ANNOTATION.md
 # "anonymous": "a senior Ukrainian official said", "Western and Ukrainian officials said").
 VAGUE_DETERMINERS: frozenset[str] = frozenset(
-    "a an one two three four five several some many other others most few numerous multiple "
+    "a an one two three four five several some many other another others most few numerous multiple "
     "various certain".split()
 )
 
@@ -189,6 +200,7 @@ ROLE_NOUNS: frozenset[str] = frozenset(
     spokesman spokeswoman spokesperson chairman chairwoman ceo director commissioner envoy
     candidate congressman congresswoman lawmaker prosecutor general admiral coach premier
     leader founder executive chief speaker nominee frontrunner billionaire attorney counterpart
+    head
     """.split()
 )
 

@@ -3,7 +3,14 @@ from __future__ import annotations
 
 import pytest
 
-from scorer.features import SentenceFeatures, build_contexts, describe, quote_balance, strip_quotes
+from scorer.features import (
+    SentenceFeatures,
+    attributions,
+    build_contexts,
+    describe,
+    quote_balance,
+    strip_quotes,
+)
 from scorer.sentences import split_sentences
 
 
@@ -37,10 +44,24 @@ def subjects(text: str) -> set[str]:
         ("Breck and his aides believe they can win the state.", "name"),
         ("Mrs. Lind has publicly derided the plan.", "title_name"),
         ("Breck is promising to cut taxes.", "name"),
+        # A vague source with modifiers before its cue is still the source, not the modifier's noun.
+        ("Several delegates at the caucus in Des Moines said the rules were unfair.", "anonymous"),
+        ("A second source speaking to Reuters said the deal was off.", "anonymous"),
+        ("Voters interviewed outside polling places in Dane County said turnout felt low.", "anonymous"),
+        ("Her advisers have long maintained that the map favours her.", "anonymous"),
+        ("Some senior Labour figures are confident the bill will pass.", "anonymous"),
+        ("Breck campaign officials defend the decision to skip the debate.", "anonymous"),
+        ("The head of the Federal Aviation Administration said the runway was safe.", "role"),
     ],
 )
 def test_source_kind_of_guide_examples(sentence, kind):
     assert kind in subjects(sentence)
+
+
+def test_modified_source_spans_the_whole_noun_phrase():
+    sentence = "Another intelligence source speaking to Reuters said the deal was off."
+    (attribution,) = attributions(strip_quotes(sentence))
+    assert sentence[attribution.source_start : attribution.source_end] == "Another intelligence source speaking to Reuters"
 
 
 @pytest.mark.parametrize(
