@@ -329,22 +329,44 @@ class _Prepared:
 _POSSIBLE_END = re.compile(r"[.!?\n\r]")
 
 
+_FORMAT_SUFFIXES = {"html": ".html", "markdown": ".md"}
+
+
+def _previous_row(base: str, input_sha: str, options: BatchOptions, model) -> Row | None:
+    """The row of an earlier run's report that is still good for this input and model, or None.
+
+    A report counts only when it parses, names the same input and model checksums and the
+    formats asked for, and its companion files (extracted text, HTML, Markdown) have the sizes
+    it recorded; anything else (a crash, an edit, a missing file) means the article is redone.
+    """
+    try:
+        previous = json.loads(Path(base + ".json").read_text(encoding="utf-8"))["batch"]
+        if (previous["input_sha256"] != input_sha or previous["model_sha256"] != model.sha256
+                or not set(options.formats) <= set(previous["formats"])):
+            return None
+        companions = previous["companions"]
+        wanted = [_FORMAT_SUFFIXES[f] for f in options.formats] + ([".txt"] if previous["extracted_text"] else [])
+        if any(suffix not in companions for suffix in wanted):
+            return None
+        for suffix, size in companions.items():
+            if os.path.getsize(base + suffix) != size:
+                return None
+        done = Row(**previous["row"])
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+    done.skipped = True
+    return done
+
+
 def _prepare(item: Item, options: BatchOptions, model) -> _Prepared | Row:
     """Read, check and extract one article; returns a finished Row when there is nothing to score."""
     row = Row(item.id, item.origin, item.group)
     data = _read_payload(item, options)
     input_sha = hashlib.sha256(data).hexdigest()
     base = str(Path(options.out) / "reports" / report_name(item.id))
-    json_path = Path(base + ".json")
-    if not options.force and json_path.exists():
-        try:
-            previous = json.loads(json_path.read_text(encoding="utf-8"))["batch"]
-        except (OSError, ValueError, KeyError, TypeError):
-            previous = None
-        if (previous and previous.get("input_sha256") == input_sha and previous.get("model_sha256") == model.sha256
-                and set(options.formats) <= set(previous.get("formats", []))):
-            done = Row(**previous["row"])
-            done.skipped = True
+    if not options.force:
+        done = _previous_row(base, input_sha, options, model)
+        if done is not None:
             return done
     text = decode_article(data, item.origin)
     meta = dict(item.meta)
@@ -367,7 +389,7 @@ def _prepare(item: Item, options: BatchOptions, model) -> _Prepared | Row:
 def _write(prepared: _Prepared, report, options: BatchOptions, model) -> Row:
     """Fill the summary row and write the article's report files atomically."""
     from .analysis import corroboration
-    from .io import atomic_write_text
+    from .io import atomic_write_bytes
     from .report import RENDERERS, report_to_dict
 
     row = prepared.row
@@ -380,20 +402,30 @@ def _write(prepared: _Prepared, report, options: BatchOptions, model) -> Row:
     row.warnings = prepared.warning or ""
     base = prepared.base
     Path(base).parent.mkdir(parents=True, exist_ok=True)
+    companions = {}
     if prepared.extracted:
-        atomic_write_text(Path(base + ".txt"), prepared.text)
+        companions[".txt"] = prepared.text
     for fmt in options.formats:
-        atomic_write_text(Path(base + {"html": ".html", "markdown": ".md"}[fmt]), RENDERERS[fmt](report))
+        companions[_FORMAT_SUFFIXES[fmt]] = RENDERERS[fmt](report)
+    sizes = {}
+    # Not flushed to disk one by one (that doubles a batch's time): the report is renamed into
+    # place last and records its companions' sizes, and a rerun redoes any article whose
+    # files do not match after a system crash (see _previous_row).
+    for suffix, text in companions.items():
+        data = text.encode("utf-8")
+        atomic_write_bytes(Path(base + suffix), data, durable=False)
+        sizes[suffix] = len(data)
     document = report_to_dict(report)
     item = prepared.item
     document["batch"] = {
         "id": item.id, "origin": item.origin, "group": item.group, "meta": prepared.meta,
         "input_sha256": prepared.input_sha, "model_sha256": model.sha256, "extracted_text": prepared.extracted,
         "warnings": [prepared.warning] if prepared.warning else [], "formats": sorted(options.formats),
-        "row": asdict(row),
+        "row": asdict(row), "companions": sizes,
     }
     # Compact JSON: the C encoder is several times faster than the indented one.
-    atomic_write_text(Path(base + ".json"), json.dumps(document, ensure_ascii=False, separators=(",", ":")) + "\n")
+    report_bytes = (json.dumps(document, ensure_ascii=False, separators=(",", ":")) + "\n").encode("utf-8")
+    atomic_write_bytes(Path(base + ".json"), report_bytes, durable=False)
     return row
 
 

@@ -12,7 +12,10 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Iterable, Sequence
 
+import numpy as np
+import scipy.sparse as sp
 from sklearn.base import BaseEstimator, TransformerMixin
+from sklearn.feature_extraction import DictVectorizer
 
 from .lexicons import (
     ACTION_VERBS,
@@ -743,3 +746,32 @@ class Densify(BaseEstimator, TransformerMixin):
     def transform(self, X):
         """Return X as a dense array."""
         return X.toarray() if hasattr(X, "toarray") else X
+
+
+class NumericDictVectorizer(DictVectorizer):
+    """A DictVectorizer for dictionaries whose values are all numbers, with a faster transform.
+
+    :class:`SentenceFeatures` only produces numeric values, so the per-value type checks of
+    the general transform (strings, iterables) are skipped; fitting is unchanged.
+    """
+
+    def transform(self, X):
+        """Return the sparse matrix of ``X`` (a list of feature dictionaries)."""
+        vocabulary = self.vocabulary_
+        lookup = vocabulary.get
+        indices: list[int] = []
+        values: list[float] = []
+        indptr = [0]
+        for features in X:
+            for name, value in features.items():
+                column = lookup(name)
+                if column is not None:
+                    indices.append(column)
+                    values.append(value)
+            indptr.append(len(indices))
+        matrix = sp.csr_matrix(
+            (np.asarray(values, dtype=self.dtype), np.asarray(indices, dtype=np.intc), np.asarray(indptr)),
+            shape=(len(indptr) - 1, len(vocabulary)),
+        )
+        matrix.sort_indices()
+        return matrix

@@ -55,15 +55,14 @@ class ClassifierOptions:
 
 def build_pipeline(options: ClassifierOptions | None = None):
     """Return an unfitted Pipeline: sentence contexts in, label probabilities out."""
-    from sklearn.feature_extraction import DictVectorizer
     from sklearn.feature_extraction.text import TfidfVectorizer
     from sklearn.pipeline import FeatureUnion, Pipeline, make_pipeline
     from sklearn.preprocessing import FunctionTransformer
 
-    from .features import SentenceFeatures, context_texts, masked_context_texts
+    from .features import NumericDictVectorizer, SentenceFeatures, context_texts, masked_context_texts
 
     options = options or ClassifierOptions()
-    readable = make_pipeline(SentenceFeatures(neighbours=options.neighbours), DictVectorizer())
+    readable = make_pipeline(SentenceFeatures(neighbours=options.neighbours), NumericDictVectorizer())
     if options.words:
         words = make_pipeline(
             FunctionTransformer(masked_context_texts if options.mask_names else context_texts),

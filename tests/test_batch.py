@@ -88,6 +88,18 @@ def test_rerun_resumes_and_force_redoes(folder, tmp_path):
     assert not any(r.skipped for r in forced.rows)
 
 
+def test_rerun_redoes_articles_whose_files_are_damaged_or_missing(folder, tmp_path):
+    run(tmp_path, folder, formats=("markdown",))
+    reports = tmp_path / "out" / "reports"
+    (reports / f"{report_name('web/page.htm')}.txt").write_text("cut short", encoding="utf-8")
+    (reports / f"{report_name('wire/a.txt')}.md").unlink()
+    (reports / f"{report_name('cms-1')}.json").write_bytes(b"")  # as a system crash may leave it
+    again, _ = run(tmp_path, folder, formats=("markdown",))
+    assert sorted(r.id for r in again.rows if not r.skipped) == ["cms-1", "web/page.htm", "wire/a.txt"]
+    assert again.failed == []
+    assert (reports / f"{report_name('wire/a.txt')}.md").exists()
+
+
 def test_parallel_run_writes_identical_outputs(folder, tmp_path):
     run(tmp_path / "one", folder, jobs=1)
     run(tmp_path / "two", folder, jobs=2, chunk_size=1)

@@ -13,6 +13,8 @@ from scorer.features import (
 )
 from scorer.sentences import split_sentences
 
+from .conftest import SEED_000, read_text
+
 
 def subjects(text: str) -> set[str]:
     return {k.split(":", 1)[1] for k in describe(text) if k.startswith("subj:")}
@@ -118,3 +120,17 @@ def test_transform_is_deterministic_and_keeps_order():
     transformer = SentenceFeatures().fit(contexts)
     assert transformer.transform(contexts) == transformer.transform(contexts)
     assert len(transformer.transform(contexts)) == 3
+
+
+def test_numeric_dict_vectorizer_matches_scikit_learns():
+    from sklearn.feature_extraction import DictVectorizer
+
+    from scorer.features import NumericDictVectorizer
+
+    text = read_text(SEED_000)
+    rows = SentenceFeatures().transform(build_contexts(text, split_sentences(text)))
+    general = DictVectorizer().fit(rows[:20])
+    fast = NumericDictVectorizer().fit(rows[:20])  # later rows carry features it never saw
+    assert fast.vocabulary_ == general.vocabulary_
+    assert (fast.transform(rows) != general.transform(rows)).nnz == 0
+    assert fast.transform(rows).has_sorted_indices
