@@ -16,7 +16,6 @@ import pytest
 from scorer.report import render_html
 from scorer.scoring import score_article
 
-from .conftest import ROOT
 from .test_html_report import HOSTILE
 
 BROWSERS = ("chromium", "chromium-headless-shell", "chromium-browser", "google-chrome")
@@ -61,9 +60,9 @@ def test_dom_has_every_sentence_and_no_console_errors(browser, seed_page, tmp_pa
     assert console_errors(result.stderr) == []
 
 
-def test_screenshot_is_saved_for_review(browser, seed_page, tmp_path):
+def test_screenshot_renders(browser, seed_page, tmp_path):
     _, page = seed_page
-    target = ROOT / "reports" / "seed-000.png"
+    target = tmp_path / "seed-000.png"  # never into the checkout: a test run leaves it clean
     run_browser(browser, page, tmp_path / "profile", "--window-size=1100,1600", f"--screenshot={target}")
     assert target.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
 
