@@ -60,6 +60,7 @@ _HANDLE = re.compile(r"@\w+|#\w+|https?://|www\.|pic\.twitter|\.com\b")
 _CODE = re.compile(r"[{}]|\w\s*=\s*[\w\"'\[{(]|</?[a-z]+[ >]|\bvar\s|\bfunction\s*\(|window\.|document\.")
 _CODE_HINT = re.compile(r"[{}=<]|var |function|window\.|document\.")
 _BYLINE = re.compile(r"^(?:by|from)\s+[A-Z]", re.I)
+_DASH_START = re.compile(r"^[-\u2013\u2014]+\s*[A-Z]")
 _LIST_NUMBER = re.compile(r"^\(?\d{1,3}[.)]?$")
 _NUMBER = re.compile(r"\d")
 _FURNITURE_MAX_WORDS = 12
@@ -542,6 +543,12 @@ def describe(text: str, open_quote: bool = False) -> dict[str, float]:
         f["shape:no_terminal"] = 1
         if n_words <= 3:
             f["shape:no_terminal_very_short"] = 1
+    elif n_words <= 3:
+        # A full stop after one to three words: a figure or name left over from a chart, a
+        # sign-off, a marker ("30,000.", "- Dana Reyes.", "FULL TEXT."), or a terse fact.
+        f["shape:very_short"] = 1
+    if _DASH_START.match(stripped):
+        f["shape:dash_start"] = 1  # sign-offs and embed credits: "- Dana Reyes.", "— Senator X (@x)"
     ending = _ENDING.search(stripped)
     if ending and ending.group(1) == "?":
         f["shape:question"] = 1

@@ -78,6 +78,8 @@ def test_modified_source_spans_the_whole_noun_phrase():
         ("15 minutes ago", "furniture:timestamp"),
         ("Dow: DOWN 0.4 percent at 17,959.64", "data:market_line"),
         ("What means of deterrence?", "shape:question"),
+        ("- Dana Reyes.", "shape:dash_start"),
+        ("45,000.", "shape:very_short"),
     ],
 )
 def test_guide_markers_are_named_features(sentence, feature):
