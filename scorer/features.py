@@ -305,10 +305,19 @@ _MAX_MODIFIER = 10
 def _head_before_modifiers(words: list[str], last: int) -> int:
     """Index of a source noun whose modifiers end at ``words[last]``, or -1.
 
-    "Some delegates at the convention in Denver said" and "another source speaking to the paper
-    said": the source is the noun before the prepositional or participle phrases, not the last
-    noun of the phrase.
+    "Officials in Kyiv said", "a poll of Pennsylvania Democrats released last week showed", "Some
+    delegates at the convention in Denver said", "another source speaking to the paper said": the
+    source is the noun before the prepositional or participle phrases, not the phrases' last noun.
     """
+    # After a run of capitalised words (a place, a body), a preposition and a vague source noun
+    # or document before it, at any distance: "Some Democrats in the House of Representatives".
+    j = last
+    while j > 0 and (words[j - 1][:1].isupper() or words[j - 1].lower() == "the"):
+        j -= 1
+    if j > 1 and words[j - 1].lower() in _PREPOSITIONS and (
+        words[j - 2].lower() in ANONYMOUS_SOURCE_NOUNS or words[j - 2].lower() in DOCUMENT_WORDS
+    ):
+        return j - 2
     if words[last].lower() in PRONOUNS:
         return -1
     for k in range(last - 1, max(-1, last - _MAX_MODIFIER), -1):
@@ -318,7 +327,8 @@ def _head_before_modifiers(words: list[str], last: int) -> int:
         following = words[k + 1].lower()
         if following not in _PREPOSITIONS and following not in _MODIFIER_PARTICIPLES:
             continue
-        if (k == 0 or words[k][:1].islower()) and (lower in _SOURCE_NOUNS or lower in ANONYMOUS_SOURCE_NOUNS):
+        # A capitalised noun mid-sentence is a name ("the President of France"), not a vague source.
+        if (k == 0 or words[k][:1].islower()) and lower in _SOURCE_NOUNS:
             return k
     return -1
 
@@ -386,18 +396,9 @@ def subject_before(words: list[str], pos: int) -> tuple[str, int, int]:
     if i < 0 or words[i] in _CLAUSE_STOP:
         return "missing", -1, -1
     last = head = i
-    # "Officials in Kyiv said": the head is the source noun before the prepositional phrase.
-    j = i
-    while j > 0 and (words[j - 1][:1].isupper() or words[j - 1].lower() == "the"):
-        j -= 1
-    if j > 1 and words[j - 1].lower() in _PREPOSITIONS and (
-        words[j - 2].lower() in ANONYMOUS_SOURCE_NOUNS or words[j - 2].lower() in DOCUMENT_WORDS
-    ):
-        head = j - 2  # "a poll of Pennsylvania Democrats released last week showed"
-    else:
-        modified = _head_before_modifiers(words, i)
-        if modified >= 0:
-            head = modified
+    modified = _head_before_modifiers(words, i)
+    if modified >= 0:
+        head = modified
     start = head
     while start > max(0, head - 5) and words[start - 1].lower() not in _CLAUSE_STOP and (
         words[start - 1][:1].isupper() or words[start - 1].lower() in _NP_WORDS

@@ -151,6 +151,6 @@ def atomic_write_bytes(path: str | Path, data: bytes, durable: bool = True) -> N
         raise
 
 
-def atomic_write_text(path: str | Path, text: str, durable: bool = True) -> None:
-    """Write UTF-8 text atomically (see :func:`atomic_write_bytes`)."""
-    atomic_write_bytes(path, text.encode("utf-8"), durable)
+def atomic_write_text(path: str | Path, text: str) -> None:
+    """Write UTF-8 text atomically and durably (see :func:`atomic_write_bytes`)."""
+    atomic_write_bytes(path, text.encode("utf-8"))
