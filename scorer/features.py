@@ -368,6 +368,10 @@ def _before_apposition(words: list[str], comma: int) -> int:
     return -1
 
 
+# Longest parenthesis skipped between a source and its cue, in tokens.
+_MAX_PARENTHESIS = 6
+
+
 def _skip_to_subject(words: list[str], i: int) -> int:
     """Step back from ``words[i]`` over adverbs, auxiliaries and time phrases before a cue."""
     while i >= 0:
@@ -379,6 +383,16 @@ def _skip_to_subject(words: list[str], i: int) -> int:
             i -= 1
         elif lower in _SKIPPED_BEFORE_CUE:
             i -= 1
+        elif lower == ")" or lower == "," and i > 0 and words[i - 1] == ")":
+            # "Rep. Dalton Breck (R-W.Va.) said", "Sen. Tim Kaine (D-Va.), promised": a short
+            # parenthesis after a name (party and state, an age, an acronym) belongs to the source.
+            close = i if lower == ")" else i - 1
+            open_ = close - 1
+            while open_ >= max(0, close - _MAX_PARENTHESIS) and words[open_] != "(":
+                open_ -= 1
+            if open_ < 1 or words[open_] != "(":
+                break
+            i = open_ - 1
         else:
             break
     return i

@@ -62,6 +62,14 @@ SPEECH_VERBS: frozenset[str] = frozenset(
     estimates projects alleging accusing urging vowing predicting arguing promises promising
     pledges pledging derided derides ridiculed ridicules declaring demanding touting
     defend allege maintain predict doubt doubted doubts
+    asking suggesting questioning denying rejecting criticizing criticising condemning praising
+    blaming threatening complaining describing asserting contending maintaining stressing
+    emphasizing explaining recalling responding replying dismissing endorsing proposing
+    disputing countering conceding admitting confirming revealing denouncing lamenting
+    blasting slamming attacking welcoming hailing signaling signalling hinting boasting joking
+    forecasting reiterating clarifying defending deriding mocking declaring
+    ask suggest reject confirm endorse criticize criticise dismiss propose declare announce
+    accuse threaten testify disagree respond reply concede
     """.split()
 )
 
@@ -83,6 +91,13 @@ ATTRIBUTION_PHRASES: tuple[str, ...] = (
     "news conference", "pleaded guilty", "pleaded not guilty", "called for", "called on",
     "went on to say", "made clear", "pointed out", "in remarks", "in testimony",
     "a spokesman", "a spokeswoman", "a spokesperson", "spokesman", "spokeswoman", "spokesperson",
+    # Speech acts written as phrasal verbs or as "sent"/"issued" a message (ANNOTATION.md hard
+    # case "a named person's speech act without 'said' or quotation marks").
+    "ruled out", "rule out", "ruling out", "pushed back", "push back", "pushing back",
+    "weighed in", "weigh in", "lashed out", "hit back", "fired back", "doubled down",
+    "walked back", "spoke out", "speak out", "sent a letter", "issued a statement",
+    "released a statement", "put out a statement", "in statements", "took to twitter",
+    "took to social media", "in an op-ed", "in an email", "in an emailed statement",
 )
 
 # `anonymous` (ANNOTATION.md "anonymous" and hard cases "unnamed officials, aides or members of a

@@ -54,6 +54,13 @@ def subjects(text: str) -> set[str]:
         ("Some senior Labour figures are confident the bill will pass.", "anonymous"),
         ("Breck campaign officials defend the decision to skip the debate.", "anonymous"),
         ("The head of the Federal Aviation Administration said the runway was safe.", "role"),
+        # A short parenthesis after the source (party and state, an acronym) belongs to it.
+        ("Rep. Dalton Breck (R-Ohio) vowed to block the bill.", "title_name"),
+        ("Sen. Mara Lind (D-Ore.), promised a vote by June.", "title_name"),
+        ("Chairman Dalton Breck (R-Ohio) earlier in the day touted the panel's progress.", "title_name"),
+        ("Officials (speaking anonymously) said the talks failed.", "anonymous"),
+        # Participles and plain forms of speech verbs.
+        ("Breck forwarded the file to the inspector, asking her to investigate.", "missing"),
     ],
 )
 def test_source_kind_of_guide_examples(sentence, kind):
@@ -80,6 +87,9 @@ def test_modified_source_spans_the_whole_noun_phrase():
         ("What means of deterrence?", "shape:question"),
         ("- Dana Reyes.", "shape:dash_start"),
         ("45,000.", "shape:very_short"),
+        ("Breck did rule out a second term.", "cue:rule out"),
+        ("Lind has pushed back on the charges.", "cue:pushed back"),
+        ("The two senators sent a letter to the agency.", "cue:sent a letter"),
     ],
 )
 def test_guide_markers_are_named_features(sentence, feature):
