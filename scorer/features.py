@@ -431,11 +431,25 @@ def subject_before(words: list[str], pos: int) -> tuple[str, int, int]:
     return kind, start, last
 
 
+def _coordinates_modifiers(words: list[str], j: int) -> bool:
+    """Whether the "and" at ``words[j]`` joins modifiers of one source noun that follows.
+
+    "according to Democratic and independent analysts": the source is the analysts, not a name.
+    """
+    for w in words[j + 1 : j + 4]:
+        lower = w.lower()
+        if lower in _CLAUSE_STOP:
+            return False
+        if lower in ANONYMOUS_SOURCE_NOUNS and w[:1].islower():
+            return True
+    return False
+
+
 def subject_after(words: list[str], pos: int) -> tuple[str, int, int]:
     """Find the source written just after a cue ("said Healey", "according to the people")."""
     window = []
-    for w in words[pos + 1 : pos + 9]:
-        if w.lower() in _CLAUSE_STOP:
+    for j, w in enumerate(words[pos + 1 : pos + 9], start=pos + 1):
+        if w.lower() in _CLAUSE_STOP and not (w.lower() == "and" and _coordinates_modifiers(words, j)):
             break
         window.append(w)
     if not window or window[0].lower() in ("that", "it", "to", "on", "in", "at", "of"):
@@ -460,6 +474,17 @@ def subject_after(words: list[str], pos: int) -> tuple[str, int, int]:
         head_index = last  # "said one election law scholar": the noun phrase's last word
     kind = _classify_head(window[head_index], window[: head_index + 1])
     return kind, pos + 1, pos + 1 + head_index
+
+
+# Verbs that are speech ("critics charged that") or a prosecution ("he was charged with fraud").
+_INDICTMENT_VERBS = frozenset({"charged", "charge", "charges", "charging"})
+
+
+def _is_indictment(words: list[str], pos: int) -> bool:
+    """Whether the cue-like verb at ``words[pos]`` reports a prosecution, not speech."""
+    before = words[pos - 1].lower() if pos > 0 else ""
+    after = words[pos + 1].lower() if pos + 1 < len(words) else ""
+    return before in _PASSIVE_AUXILIARIES or after in ("with", "in", "him", "her", "them")
 
 
 @dataclass(frozen=True)
@@ -509,7 +534,7 @@ def attributions(outside: str) -> tuple[Attribution, ...]:
             add(pos, pos + 1, *subject_after(words, pos + 1))  # "was praised by Nana Osei-Bonsu"
         elif lower in BELIEF_ADJECTIVES and pos > 0 and words[pos - 1].lower() in _COPULAS_AND_ADVERBS:
             add(pos, pos, *subject_before(words, pos))  # "some top aides are confident"
-        elif lower in SPEECH_VERBS:
+        elif lower in SPEECH_VERBS and not (lower in _INDICTMENT_VERBS and _is_indictment(words, pos)):
             kind, first, last = subject_before(words, pos)
             if kind in ("missing", "other") and lower in _INVERTIBLE:
                 inverted = subject_after(words, pos)

@@ -59,12 +59,19 @@ def subjects(text: str) -> set[str]:
         ("Sen. Mara Lind (D-Ore.), promised a vote by June.", "title_name"),
         ("Chairman Dalton Breck (R-Ohio) earlier in the day touted the panel's progress.", "title_name"),
         ("Officials (speaking anonymously) said the talks failed.", "anonymous"),
+        ("Breck will lose, according to Democratic and independent analysts.", "anonymous"),
+        ("Critics charged that the hearing failed to provide new information.", "anonymous"),
         # Participles and plain forms of speech verbs.
         ("Breck forwarded the file to the inspector, asking her to investigate.", "missing"),
     ],
 )
 def test_source_kind_of_guide_examples(sentence, kind):
     assert kind in subjects(sentence)
+
+
+def test_a_prosecution_is_not_speech():
+    assert subjects("Breck was charged with fraud on Monday.") == set()
+    assert subjects("Prosecutors charged him with fraud.") == set()
 
 
 def test_modified_source_spans_the_whole_noun_phrase():
