@@ -121,15 +121,18 @@ def benchmark_command(model_dir: str | None, repeat: int) -> None:
 @main.command("batch-benchmark")
 @click.option("--articles", "sizes", default="1000,10000", show_default=True, help="Batch sizes, comma-separated.")
 @click.option("--jobs", "jobs", default="1,2", show_default=True, help="Worker counts, comma-separated.")
+@click.option("--sentences", default=30, show_default=True,
+              help="Article length: documents are cut at the first paragraph break after this many sentences.")
 @click.option("--work", default="/tmp/scorer-batch-bench", show_default=True, help="Scratch folder.")
-def batch_benchmark_command(sizes: str, jobs: str, work: str) -> None:
+def batch_benchmark_command(sizes: str, jobs: str, sentences: int, work: str) -> None:
     """Time 'scorer batch' on generated news-length articles; report speed and peak memory."""
     import json
     from pathlib import Path
 
     from .batch_bench import batch_benchmark
 
-    rows = batch_benchmark(Path(work), [int(s) for s in sizes.split(",")], [int(j) for j in jobs.split(",")])
+    rows = batch_benchmark(Path(work), [int(s) for s in sizes.split(",")], [int(j) for j in jobs.split(",")],
+                           sentences)
     for row in rows:
         click.echo(json.dumps(row))
 

@@ -1,7 +1,8 @@
 """Generated batches for measuring ``scorer batch``: speed, peak memory, and an interrupted rerun.
 
-Articles are built from the corpus's documents (news-length, about 30 sentences), written as
-plain text, HTML pages and JSON Lines records, with the bad inputs of the batch issue mixed in.
+Articles are built from the corpus's documents, cut at a paragraph break once they reach the
+news length of the batch issue (about 30 sentences), and written as plain text, HTML pages and
+JSON Lines records, with the bad inputs of the batch issue mixed in.
 """
 from __future__ import annotations
 
@@ -33,27 +34,56 @@ BAD_FILES = {
 }
 
 
-def _articles(n: int, seed: int) -> list[tuple[str, str]]:
+#: Sentences of a news-length article (the batch issue's speed target is set on "about 30").
+NEWS_SENTENCES = 30
+
+
+def _news_length(doc, sentences: int) -> tuple[list[str], int]:
+    """The document's paragraphs up to the first break at or after ``sentences`` gold sentences.
+
+    Returns:
+        The paragraphs kept and the number of gold sentences in them.
+    """
+    paragraphs, start, count = [], 0, 0
+    for paragraph in doc.text.split("\n\n"):
+        end = start + len(paragraph)
+        if paragraph.strip():
+            paragraphs.append(paragraph)
+            count += sum(1 for span in doc.spans if start <= span.start < end)
+        start = end + 2
+        if count >= sentences:
+            break
+    return paragraphs, count
+
+
+def _articles(n: int, seed: int, sentences: int = NEWS_SENTENCES) -> list[tuple[str, str, int]]:
+    """``n`` (id, text, sentence count) articles, repeating the corpus's documents if needed."""
     docs = list(iter_labelled(all_corpus_files()))
     rng = random.Random(seed)
     out = []
     for i in range(n):
         doc = docs[i % len(docs)]
-        paragraphs = [p for p in doc.text.split("\n\n") if p.strip()]
+        paragraphs, count = _news_length(doc, sentences)
         if i >= len(docs):  # vary repeated documents so their inputs differ
             body = paragraphs[1:]
             rng.shuffle(body)
             paragraphs[1:] = body
-        out.append((f"{doc.doc_id}-{i:05d}", "\n\n".join(paragraphs)))
+        out.append((f"{doc.doc_id}-{i:05d}", "\n\n".join(paragraphs), count))
     return out
 
 
-def generate_batch(root: Path, n: int, seed: int = 0, bad: bool = True) -> dict[str, int]:
-    """Write ``n`` articles (about 70% text, 20% HTML, 10% in a JSONL export) under ``root``."""
+def generate_batch(root: Path, n: int, seed: int = 0, bad: bool = True,
+                   sentences: int = NEWS_SENTENCES) -> dict[str, int]:
+    """Write ``n`` articles (about 70% text, 20% HTML, 10% in a JSONL export) under ``root``.
+
+    Returns:
+        How many inputs of each kind were written, and the articles' labelled sentences in all.
+    """
     root.mkdir(parents=True, exist_ok=True)
-    counts = {"text": 0, "html": 0, "jsonl": 0, "bad": 0}
+    counts = {"text": 0, "html": 0, "jsonl": 0, "bad": 0, "sentences": 0}
     export = []
-    for i, (article_id, text) in enumerate(_articles(n, seed)):
+    for i, (article_id, text, n_sentences) in enumerate(_articles(n, seed, sentences)):
+        counts["sentences"] += n_sentences
         outlet = f"outlet-{i % 5}"
         if i % 10 == 9:
             export.append(json.dumps({"id": article_id, "outlet": outlet, "text": text}))
@@ -94,7 +124,7 @@ def run_batch_command(inputs: Path, out: Path, jobs: int, *extra: str) -> dict:
             "stderr": result.stderr.strip().splitlines()[-1:] if result.stderr else []}
 
 
-def batch_benchmark(work: Path, sizes: list[int], jobs: list[int]) -> list[dict]:
+def batch_benchmark(work: Path, sizes: list[int], jobs: list[int], sentences: int = NEWS_SENTENCES) -> list[dict]:
     """Time ``scorer batch`` on generated batches of each size, with each number of workers.
 
     Peak memory is the largest resident set of any process of the run (ru_maxrss), measured
@@ -102,15 +132,17 @@ def batch_benchmark(work: Path, sizes: list[int], jobs: list[int]) -> list[dict]
     """
     rows = []
     for size in sizes:
-        inputs = work / f"in-{size}"
-        if not inputs.exists():
-            generate_batch(inputs, size, bad=False)
+        inputs = work / f"in-{size}-{sentences}"
+        shutil.rmtree(inputs, ignore_errors=True)
+        counts = generate_batch(inputs, size, bad=False, sentences=sentences)
         for n_jobs in jobs:
             out = work / f"out-{size}-{n_jobs}"
             shutil.rmtree(out, ignore_errors=True)
             measured = _fresh(inputs, out, n_jobs)
             measured.update({"articles": size, "jobs": n_jobs,
-                             "articles_per_s": round(size / measured["seconds"], 1)})
+                             "sentences_per_article": round(counts["sentences"] / size, 1),
+                             "articles_per_s": round(size / measured["seconds"], 1),
+                             "sentences_per_s": round(counts["sentences"] / measured["seconds"])})
             rows.append(measured)
     return rows
 
