@@ -153,27 +153,6 @@ def _split_quotes(text: str) -> tuple[str, int]:
     return "".join(pieces), quoted
 
 
-def _outside_quotes(stripped: str, open_quote: bool) -> tuple[str, int]:
-    """The stripped sentence with quotations blanked, and the number of quoted characters."""
-    if open_quote:
-        outside, quoted_chars = _split_quotes('"' + stripped)
-        return outside[1:], quoted_chars - 1
-    return _split_quotes(stripped)
-
-
-# Kinds of source that name who is speaking, as opposed to referring back ("he", "the minister")
-# or missing; a later "he said" stands for the last of these (ANNOTATION.md "named" and
-# "anonymous": back-references).
-EXPLICIT_SOURCE_KINDS = frozenset({"name", "title_name", "spokesperson", "organisation", "document", "anonymous"})
-
-
-def explicit_source_kind(text: str, open_quote: bool = False) -> str:
-    """The kind of the last source a sentence names outright, or "" if it names none."""
-    kinds = [hit.kind for hit in attributions(_outside_quotes(text.strip(), open_quote)[0])
-             if hit.kind in EXPLICIT_SOURCE_KINDS]
-    return kinds[-1] if kinds else ""
-
-
 def quote_balance(text: str, inside: bool) -> bool:
     """Return whether a quotation is open after ``text``, given whether one was open before it."""
     for match in _QUOTE_CHARS.finditer(text):
@@ -199,7 +178,6 @@ def build_contexts(text: str, sentences: Sequence[Sentence]) -> list[SentenceCon
     """
     contexts = []
     inside = False
-    last_source = ""
     n = len(sentences)
     for i, sentence in enumerate(sentences):
         before = text[sentences[i - 1].end : sentence.start] if i else "\n"
@@ -217,10 +195,8 @@ def build_contexts(text: str, sentences: Sequence[Sentence]) -> list[SentenceCon
                 starts_line=starts_line,
                 ends_line="\n" in after or "\r" in after,
                 open_quote_before=inside,
-                last_source=last_source,
             )
         )
-        last_source = explicit_source_kind(sentence.text, inside) or last_source
         inside = quote_balance(sentence.text, inside)
     return contexts
 
@@ -589,7 +565,11 @@ def describe(text: str, open_quote: bool = False) -> dict[str, float]:
     f: dict[str, float] = {}
     stripped = text.strip()
     lowered = stripped.lower()
-    outside, quoted_chars = _outside_quotes(stripped, open_quote)
+    if open_quote:
+        outside, quoted_chars = _split_quotes('"' + stripped)
+        outside, quoted_chars = outside[1:], quoted_chars - 1
+    else:
+        outside, quoted_chars = _split_quotes(stripped)
     outside_lower = outside.lower()
     words = _TOKEN.findall(outside)
     all_words = _WORD.findall(stripped)
@@ -735,11 +715,6 @@ def context_features(context: SentenceContext, own: dict[str, float], prev: dict
             for key in desc:
                 if key.startswith("subj:"):
                     f[f"no_source_{side}_{key}"] = 1
-    # "He said", "the official added", or a quote with no cue at all: the speaker is the
-    # source last named outright, which may be several sentences back.
-    if context.last_source:
-        if own.get("subj:pronoun") or own.get("subj:role") or (own.get("quote:has") and not own.get("cue:any")):
-            f["back_reference:" + context.last_source] = 1
     # A quote with no attribution of its own takes its speaker from a neighbour.
     if own.get("quote:has") and not own.get("cue:any"):
         for side, desc in (("prev", prev), ("next", nxt)):

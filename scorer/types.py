@@ -32,9 +32,6 @@ class SentenceContext:
     starts_line: bool
     ends_line: bool
     open_quote_before: bool
-    #: The kind of the last source named outright in an earlier sentence ("name", "anonymous",
-    #: ...), or "" if none; what "he said" or "the official added" refers back to.
-    last_source: str = ""
 
 
 @dataclass(frozen=True)

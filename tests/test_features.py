@@ -125,17 +125,6 @@ def test_quote_state_carries_across_sentences():
     assert row["quote:open_before"] == 1 and "subj:pronoun" in row
 
 
-def test_back_references_know_the_source_last_named_outright():
-    text = ("A senior official said the talks had stalled. The deadline is Friday. Turnout fell. "
-            "He added that a deal was still possible. Healey said the plan was ready. "
-            "\"We are ready,\" he said.")
-    contexts = build_contexts(text, split_sentences(text))
-    assert [c.last_source for c in contexts] == ["", "anonymous", "anonymous", "anonymous", "anonymous", "name"]
-    rows = SentenceFeatures().transform(contexts)
-    assert rows[3]["back_reference:anonymous"] == 1 and rows[5]["back_reference:name"] == 1
-    assert not any(k.startswith("back_reference:") for k in rows[1])  # the writer's own fact
-
-
 def test_contexts_know_neighbours_and_lines():
     text = "Headline here\nFirst sentence. Second sentence."
     contexts = build_contexts(text, split_sentences(text))
