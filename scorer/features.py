@@ -477,7 +477,7 @@ def subject_after(words: list[str], pos: int) -> tuple[str, int, int]:
 
 
 # Verbs that are speech ("critics charged that") or a prosecution ("he was charged with fraud").
-_INDICTMENT_VERBS = frozenset({"charged", "charge", "charges", "charging"})
+_INDICTMENT_VERBS = frozenset({"charged"})
 
 
 def _is_indictment(words: list[str], pos: int) -> bool:
