@@ -59,7 +59,7 @@ SPEECH_VERBS: frozenset[str] = frozenset(
     informed briefed advised recommended recommends acknowledging announcing defended defends
     fear hope believe worry worried worries expect think contend suspect suspected
     identified identifies recorded documented expressed cited cites listed detailed details
-    estimates projects alleging accusing urging vowing predicting arguing promises promising
+    estimates projects alleging accusing urging vowing predicting promises promising
     pledges pledging derided derides ridiculed ridicules declaring demanding touting
     defend allege maintain predict doubt doubted doubts
     asking suggesting questioning denying rejecting criticizing criticising condemning praising
@@ -67,7 +67,7 @@ SPEECH_VERBS: frozenset[str] = frozenset(
     emphasizing explaining recalling responding replying dismissing endorsing proposing
     disputing countering conceding admitting confirming revealing denouncing lamenting
     blasting slamming attacking welcoming hailing signaling signalling hinting boasting joking
-    forecasting reiterating clarifying defending deriding mocking declaring
+    forecasting reiterating clarifying defending deriding mocking
     ask suggest reject confirm endorse criticize criticise dismiss propose declare announce
     accuse threaten testify disagree respond reply concede
     """.split()
