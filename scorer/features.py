@@ -135,13 +135,21 @@ def _phrase_features(lowered: str, outside: str, furniture_allowed: bool) -> dic
     return found
 
 
-def strip_quotes(text: str) -> str:
-    """Return the text with quoted passages blanked out (same length, offsets kept)."""
-    return _split_quotes(text)[0]
+def strip_quotes(text: str, open_quote: bool = False) -> str:
+    """Return the text with quoted passages blanked out (same length, offsets kept).
+
+    Args:
+        text: A sentence.
+        open_quote: Whether it starts inside a quotation opened in an earlier sentence.
+    """
+    return _split_quotes(text, open_quote)[0]
 
 
-def _split_quotes(text: str) -> tuple[str, int]:
+def _split_quotes(text: str, open_quote: bool = False) -> tuple[str, int]:
     """Return the text with quoted passages blanked out, and how many characters were quoted."""
+    if open_quote:  # read as if the earlier sentence's opening mark stood before this one
+        outside, quoted = _split_quotes('"' + text)
+        return outside[1:], quoted - 1
     quoted = 0
     pieces = []
     last = 0
@@ -355,9 +363,7 @@ def _before_apposition(words: list[str], comma: int) -> int:
             return comma - 1
         before = j - 1
         if before >= 0 and words[before] == ")":  # "Rep. Dalton Breck (R-W.Va.), chairman of ..."
-            while before >= 0 and words[before] != "(":
-                before -= 1
-            before -= 1
+            before = _parenthesis_start(words, before, longest=before) - 1
         if before >= 0 and segment[0][:1].islower() and (
             words[before][:1].isupper() or words[before].lower() in _SOURCE_NOUNS
             or words[before].lower() in PRONOUNS or segment[0].lower() in ("who", "whose")
@@ -370,6 +376,17 @@ def _before_apposition(words: list[str], comma: int) -> int:
 
 # Longest parenthesis skipped between a source and its cue, in tokens.
 _MAX_PARENTHESIS = 6
+
+
+def _parenthesis_start(words: list[str], close: int, longest: int) -> int:
+    """Index of the "(" that opens the parenthesis closing at ``words[close]``, or -1.
+
+    Only the ``longest`` tokens before the closing mark are searched.
+    """
+    for i in range(close - 1, max(-1, close - 1 - longest), -1):
+        if words[i] == "(":
+            return i
+    return -1
 
 
 def _skip_to_subject(words: list[str], i: int) -> int:
@@ -386,13 +403,10 @@ def _skip_to_subject(words: list[str], i: int) -> int:
         elif lower == ")" or lower == "," and i > 0 and words[i - 1] == ")":
             # "Rep. Dalton Breck (R-W.Va.) said", "Sen. Tim Kaine (D-Va.), promised": a short
             # parenthesis after a name (party and state, an age, an acronym) belongs to the source.
-            close = i if lower == ")" else i - 1
-            open_ = close - 1
-            while open_ >= max(0, close - _MAX_PARENTHESIS) and words[open_] != "(":
-                open_ -= 1
-            if open_ < 1 or words[open_] != "(":
+            opening = _parenthesis_start(words, i if lower == ")" else i - 1, _MAX_PARENTHESIS)
+            if opening < 1:
                 break
-            i = open_ - 1
+            i = opening - 1
         else:
             break
     return i
@@ -565,11 +579,7 @@ def describe(text: str, open_quote: bool = False) -> dict[str, float]:
     f: dict[str, float] = {}
     stripped = text.strip()
     lowered = stripped.lower()
-    if open_quote:
-        outside, quoted_chars = _split_quotes('"' + stripped)
-        outside, quoted_chars = outside[1:], quoted_chars - 1
-    else:
-        outside, quoted_chars = _split_quotes(stripped)
+    outside, quoted_chars = _split_quotes(stripped, open_quote)
     outside_lower = outside.lower()
     words = _TOKEN.findall(outside)
     all_words = _WORD.findall(stripped)

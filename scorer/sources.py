@@ -229,7 +229,7 @@ def extract_sources(text: str, sentences: Sequence[SentencePrediction],
         if sentence.label not in ("named", "anonymous"):
             records.append(SentenceAttribution(None, None, None, quote))
             continue
-        outside = strip_quotes('"' + sentence.text)[1:] if open_before else strip_quotes(sentence.text)
+        outside = strip_quotes(sentence.text, open_before)
         hits = attributions(outside)
         main = _main_attribution(hits)
         sentence_source = None
