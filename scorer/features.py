@@ -148,6 +148,9 @@ def strip_quotes(text: str, open_quote: bool = False) -> str:
 def _split_quotes(text: str, open_quote: bool = False) -> tuple[str, int]:
     """Return the text with quoted passages blanked out, and how many characters were quoted."""
     if open_quote:  # read as if the earlier sentence's opening mark stood before this one
+        first = _QUOTED.search('"' + text)
+        if first is None or first.start() > 0:  # not closed here: the quotation runs on past it
+            return " " * len(text), len(text)
         outside, quoted = _split_quotes('"' + text)
         return outside[1:], quoted - 1
     quoted = 0

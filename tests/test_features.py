@@ -125,6 +125,18 @@ def test_quote_state_carries_across_sentences():
     assert row["quote:open_before"] == 1 and "subj:pronoun" in row
 
 
+def test_middle_sentence_of_a_long_quote_is_wholly_quoted():
+    text = '"We will win. We always win when we campaign. Nobody thought we could," he said.'
+    contexts = build_contexts(text, split_sentences(text))
+    middle = contexts[1]
+    assert middle.open_quote_before
+    assert strip_quotes(middle.text, open_quote=True).strip() == ""
+    features = describe(middle.text, open_quote=True)
+    assert features["quote:has"] == 1 and features["quote:share"] == 1.0
+    closing = describe(contexts[2].text, open_quote=True)
+    assert 0 < closing["quote:share"] < 1 and "cue:said" in closing
+
+
 def test_contexts_know_neighbours_and_lines():
     text = "Headline here\nFirst sentence. Second sentence."
     contexts = build_contexts(text, split_sentences(text))
