@@ -236,6 +236,28 @@ def looks_like_html(text: str) -> bool:
 _DATE_PARAMS = {"original_date": True, "extensive_search": False}
 
 
+# Longer than a paragraph or two: as one line, an article whose paragraphs were lost.
+_LONGEST_SINGLE_LINE = 500
+
+
+def _extract_with_fallback(trafilatura, html: str):
+    """trafilatura's fast extraction, or its full one when the fast one lost the paragraphs.
+
+    The fast mode skips comparing its result with readability's and jusText's, which halves
+    the time per page; when its own extractor misses the article it falls back to a baseline
+    that joins all the page's text into one line, so a long single line is extracted again
+    in full.
+    """
+    # Dates from the page's markup only: htmldate's free-text search guesses dates from any
+    # year in the body and costs seconds of dateparser start-up in every worker.
+    options = {"with_metadata": True, "include_comments": False, "date_extraction_params": _DATE_PARAMS}
+    document = trafilatura.bare_extraction(html, fast=True, **options)
+    text = getattr(document, "text", None) or ""
+    if len(text) > _LONGEST_SINGLE_LINE and "\n" not in text.strip():
+        document = trafilatura.bare_extraction(html, **options)
+    return document
+
+
 def extract_html(html: str, name: str) -> tuple[str, dict]:
     """Reduce an HTML page to its main text with trafilatura; returns text and metadata."""
     try:
@@ -243,10 +265,7 @@ def extract_html(html: str, name: str) -> tuple[str, dict]:
     except ImportError:
         raise InputError(f"{name}: is HTML; install the HTML extra to read it: pip install 'scorer[html]'") from None
     try:
-        # Dates from the page's markup only: htmldate's free-text search guesses dates from any
-        # year in the body and costs seconds of dateparser start-up in every worker.
-        document = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False,
-                                               date_extraction_params=_DATE_PARAMS)
+        document = _extract_with_fallback(trafilatura, html)
     except RecursionError:
         raise InputError(f"{name}: HTML is nested too deeply to extract") from None
     except Exception as exc:  # a broken page must not stop the batch; its reason is reported

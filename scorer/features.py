@@ -519,11 +519,17 @@ class Attribution:
     tail: int = 0
 
 
-@lru_cache(maxsize=32768)
+# Enough for the sentences of one scoring call (a batch chunk, an evaluation set), which the
+# features and then the source extraction both read; far fewer than a large batch holds.
+ATTRIBUTION_CACHE_SIZE = 4096
+
+
+@lru_cache(maxsize=ATTRIBUTION_CACHE_SIZE)
 def attributions(outside: str) -> tuple[Attribution, ...]:
     """Find every attributing cue outside quotations, with the kind and extent of its source.
 
-    Cached, because the features and the source extraction both ask for the same sentences.
+    Cached, because the features and the source extraction both ask for the same sentences
+    within one scoring call.
 
     Args:
         outside: The sentence with quoted passages blanked out (see :func:`strip_quotes`).

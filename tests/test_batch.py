@@ -175,6 +175,30 @@ def test_deeply_nested_html_does_not_stop_the_batch(tmp_path):
     assert rows["nested.html"]["error"] == "" or "HTML" in rows["nested.html"]["error"]
 
 
+def test_html_whose_fast_extraction_loses_the_paragraphs_is_extracted_in_full(monkeypatch):
+    import types
+
+    import trafilatura
+
+    from scorer import batch
+
+    paragraphs = ["The mayor said the bridge would reopen next month after repairs to its deck."] * 8
+    calls = []
+
+    def bare_extraction(html, fast=False, **options):
+        calls.append(fast)
+        text = (" " if fast else "\n").join(paragraphs)  # the fast mode's baseline joins all lines
+        return types.SimpleNamespace(text=text, title=None, author=None, date=None)
+
+    monkeypatch.setattr(trafilatura, "bare_extraction", bare_extraction)
+    text, _ = batch.extract_html("<html><body><p>...</p></body></html>", "page.html")
+    assert calls == [True, False] and text.count("\n") == 7
+    calls.clear()
+    paragraphs[:] = paragraphs[:2]  # a short single line is an article of one or two paragraphs
+    batch.extract_html("<html><body><p>...</p></body></html>", "page.html")
+    assert calls == [True]
+
+
 def test_non_english_text_is_scored_with_a_warning(tmp_path):
     text = ("Der Minister sagte am Freitag, dass die Regierung die Pläne prüfen werde. "
             "Nach Angaben von Diplomaten sollen die Gespräche in der kommenden Woche fortgesetzt werden. ") * 3

@@ -21,3 +21,19 @@ def test_killed_batch_resumes_to_identical_outputs(tmp_path):
     assert result["reports"] == 31 and result["errors_listed"] == 8
     errors = [json.loads(line) for line in (tmp_path / "check-clean" / "errors.jsonl").read_text().splitlines()]
     assert {e["id"].split("/")[-1] for e in errors} >= {"empty.txt", "blank.txt", "nul.txt", "image.png"}
+
+
+def test_pages_without_blank_lines_are_cut_at_line_breaks_and_keep_their_paragraphs():
+    from scorer.types import LabelledDoc, Span
+    from training.batch_bench import _html_page, _news_length
+
+    lines = ["Headline"] + [f"Paragraph {i} says the mayor spoke." for i in range(1, 6)]
+    text = "\n".join(lines)
+    spans, start = [], 0
+    for line in lines:
+        spans.append(Span(start, start + len(line), "none"))
+        start += len(line) + 1
+    paragraphs, count = _news_length(LabelledDoc("d", text, tuple(spans)), 3)
+    assert paragraphs == lines[:3] and count == 3
+    page = _html_page("\n".join(paragraphs))
+    assert "<title>Headline</title>" in page and page.count("<p>") == 2

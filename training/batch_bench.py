@@ -38,19 +38,25 @@ BAD_FILES = {
 NEWS_SENTENCES = 30
 
 
+def _separator(text: str) -> str:
+    """The document's paragraph break: a blank line, or a single line break in pages without any."""
+    return "\n\n" if "\n\n" in text else "\n"
+
+
 def _news_length(doc, sentences: int) -> tuple[list[str], int]:
     """The document's paragraphs up to the first break at or after ``sentences`` gold sentences.
 
     Returns:
         The paragraphs kept and the number of gold sentences in them.
     """
+    separator = _separator(doc.text)
     paragraphs, start, count = [], 0, 0
-    for paragraph in doc.text.split("\n\n"):
+    for paragraph in doc.text.split(separator):
         end = start + len(paragraph)
         if paragraph.strip():
             paragraphs.append(paragraph)
             count += sum(1 for span in doc.spans if start <= span.start < end)
-        start = end + 2
+        start = end + len(separator)
         if count >= sentences:
             break
     return paragraphs, count
@@ -68,8 +74,17 @@ def _articles(n: int, seed: int, sentences: int = NEWS_SENTENCES) -> list[tuple[
             body = paragraphs[1:]
             rng.shuffle(body)
             paragraphs[1:] = body
-        out.append((f"{doc.doc_id}-{i:05d}", "\n\n".join(paragraphs), count))
+        out.append((f"{doc.doc_id}-{i:05d}", _separator(doc.text).join(paragraphs), count))
     return out
+
+
+def _html_page(text: str) -> str:
+    """A simple news page: the first line is the title and headline, each further line a paragraph."""
+    title, *body = [line for line in text.splitlines() if line.strip()]
+    return (f"<!DOCTYPE html><html><head><title>{escape(title)}</title></head><body>"
+            "<nav><a href='/'>Home</a> | <a href='/world'>World</a></nav><article>"
+            f"<h1>{escape(title)}</h1>" + "".join(f"<p>{escape(p)}</p>" for p in body)
+            + "</article><footer>Share this article</footer></body></html>")
 
 
 def generate_batch(root: Path, n: int, seed: int = 0, bad: bool = True,
@@ -91,12 +106,7 @@ def generate_batch(root: Path, n: int, seed: int = 0, bad: bool = True,
         elif i % 10 in (3, 7):
             folder = root / outlet
             folder.mkdir(exist_ok=True)
-            title, *body = text.split("\n\n")
-            page = (f"<!DOCTYPE html><html><head><title>{escape(title)}</title></head><body>"
-                    "<nav><a href='/'>Home</a> | <a href='/world'>World</a></nav><article>"
-                    f"<h1>{escape(title)}</h1>" + "".join(f"<p>{escape(p)}</p>" for p in body)
-                    + "</article><footer>Share this article</footer></body></html>")
-            (folder / f"{article_id}.html").write_text(page, encoding="utf-8")
+            (folder / f"{article_id}.html").write_text(_html_page(text), encoding="utf-8")
             counts["html"] += 1
         else:
             folder = root / outlet
