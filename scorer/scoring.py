@@ -21,6 +21,8 @@ def sourcing_score(counts: dict[str, int]) -> float | None:
 
 #: How many features are reported as the reasons for a sentence's label.
 REASONS_PER_SENTENCE = 3
+
+
 def _reasons(model: Model, X, predicted: list[int]) -> list[tuple[str, ...]]:
     """The features that pushed each row most towards its predicted label (linear models only)."""
     classifier = model.pipeline.steps[-1][1]
@@ -54,17 +56,20 @@ def predict_contexts(contexts: Sequence[SentenceContext],
     """
     if not contexts:
         return [], [], []
+    import numpy as np
+
     pipeline = model.pipeline
     X = pipeline[:-1].transform(list(contexts))
     probabilities = pipeline.steps[-1][1].predict_proba(X)
     classes = [str(c) for c in pipeline.classes_]
-    columns = [(label, classes.index(label) if label in classes else None) for label in LABELS]
     best = probabilities.argmax(axis=1).tolist()
     labels = [classes[i] for i in best]
-    rows = [
-        {label: (round(float(row[column]), 4) if column is not None else 0.0) for label, column in columns}
-        for row in probabilities.tolist()
-    ]
+    # One column per label in LABELS order; a label the model never learned has probability 0.
+    by_label = np.zeros((len(contexts), len(LABELS)))
+    for column, label in enumerate(LABELS):
+        if label in classes:
+            by_label[:, column] = probabilities[:, classes.index(label)]
+    rows = [dict(zip(LABELS, row)) for row in np.round(by_label, 4).tolist()]
     return labels, rows, _reasons(model, X, best)
 
 
