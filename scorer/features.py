@@ -798,6 +798,35 @@ def masked_context_texts(X: Iterable[SentenceContext]) -> list[str]:
     return [_CAPITALISED_WORD.sub(NAME_MASK, c.text) for c in X]
 
 
+# scikit-learn's default word pattern: runs of two or more word characters.
+_WORD_TOKEN = re.compile(r"(?u)\b\w\w+\b")
+
+
+class WordNgrams:
+    """Lower-cased word n-grams of a text: the analyzer of the word features.
+
+    Makes the same n-grams, in the same order, as scikit-learn's default word analyzer with
+    ``ngram_range=(1, n)``, in about half the time (scoring spends a sixth of its time here).
+
+    Args:
+        n: Longest n-gram.
+    """
+
+    def __init__(self, n: int = 2):
+        self.n = n
+
+    def __call__(self, text: str) -> list[str]:
+        """Return the n-grams of ``text``, shortest first, each in text order."""
+        tokens = _WORD_TOKEN.findall(text.lower())
+        grams = tokens[:]
+        for size in range(2, self.n + 1):
+            grams += map(" ".join, zip(*(tokens[i:] for i in range(size))))
+        return grams
+
+    def __repr__(self) -> str:
+        return f"WordNgrams(n={self.n})"
+
+
 class Densify(BaseEstimator, TransformerMixin):
     """Turn a sparse matrix dense, for estimators such as gradient-boosted trees."""
 

@@ -59,14 +59,15 @@ def build_pipeline(options: ClassifierOptions | None = None):
     from sklearn.pipeline import FeatureUnion, Pipeline, make_pipeline
     from sklearn.preprocessing import FunctionTransformer
 
-    from .features import NumericDictVectorizer, SentenceFeatures, context_texts, masked_context_texts
+    from .features import NumericDictVectorizer, SentenceFeatures, WordNgrams, context_texts, masked_context_texts
 
     options = options or ClassifierOptions()
     readable = make_pipeline(SentenceFeatures(neighbours=options.neighbours), NumericDictVectorizer())
     if options.words:
         words = make_pipeline(
             FunctionTransformer(masked_context_texts if options.mask_names else context_texts),
-            TfidfVectorizer(ngram_range=(1, options.word_ngrams), min_df=3, sublinear_tf=True, max_features=20000),
+            TfidfVectorizer(analyzer=WordNgrams(options.word_ngrams), token_pattern=None, min_df=3,
+                            sublinear_tf=True, max_features=20000),
         )
         features = FeatureUnion([("readable", readable), ("words", words)])
     else:
