@@ -165,3 +165,13 @@ def test_numeric_dict_vectorizer_matches_scikit_learns():
     assert fast.vocabulary_ == general.vocabulary_
     assert (fast.transform(rows) != general.transform(rows)).nnz == 0
     assert fast.transform(rows).has_sorted_indices
+
+
+def test_word_ngrams_match_scikit_learns_word_analyzer():
+    from sklearn.feature_extraction.text import CountVectorizer
+
+    from scorer.features import WordNgrams
+
+    reference = CountVectorizer(ngram_range=(1, 3)).build_analyzer()
+    for text in ["Officials SAID on Tuesday that the 2 bridges would reopen.", "\u201cN\u00e3o,\u201d he said.", "", "a I"]:
+        assert WordNgrams(3)(text) == reference(text)
