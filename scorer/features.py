@@ -31,6 +31,7 @@ from .lexicons import (
     OPINION_WORDS,
     ORGANISATION_WORDS,
     PRONOUNS,
+    RESEARCH_DOCUMENTS,
     ROLE_NOUNS,
     SPEECH_VERBS,
     TITLES,
@@ -313,6 +314,36 @@ _MODIFIER_PARTICIPLES = frozenset(
 _MAX_MODIFIER = 10
 
 
+# Capitalised words that name no one: days and months ("a study released Monday").
+_CALENDAR_WORDS = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday january february march april may june "
+    "july august september october november december jan feb mar apr jun jul aug sep sept oct nov dec".split()
+)
+
+
+# Words that point at one issuer the reader knows ("by the department's inspector general").
+_DEFINITE = frozenset("the its his her their our this".split())
+
+
+def _unnamed_document(phrase: list[str], head: str) -> bool:
+    """Whether a source phrase is a study, poll or report that nothing in it names.
+
+    "one report", "a new study", "a survey by a national association" (ANNOTATION.md hard case
+    "polls show, studies say ... with nothing named"), but not "a report from the Government
+    Accountability Office", "a study published in Science" or "an analysis the coalition filed".
+    """
+    return (
+        head.lower() in RESEARCH_DOCUMENTS
+        and phrase[:1] != []
+        and phrase[0].lower() in VAGUE_DETERMINERS
+        and not any(
+            w[:1].isupper() and w.lower().rstrip(".") not in _CALENDAR_WORDS
+            or w.lower() in _DEFINITE or w.lower().endswith(("'s", "\u2019s"))
+            for w in phrase[1:]
+        )
+    )
+
+
 def _head_before_modifiers(words: list[str], last: int) -> int:
     """Index of a source noun whose modifiers end at ``words[last]``, or -1.
 
@@ -381,13 +412,13 @@ def _before_apposition(words: list[str], comma: int) -> int:
 _MAX_PARENTHESIS = 6
 
 
-def _parenthesis_start(words: list[str], close: int, longest: int) -> int:
-    """Index of the "(" that opens the parenthesis closing at ``words[close]``, or -1.
+def _parenthesis_start(words: list[str], close: int, longest: int, opener: str = "(") -> int:
+    """Index of the ``opener`` that opens the aside closing at ``words[close]``, or -1.
 
     Only the ``longest`` tokens before the closing mark are searched.
     """
     for i in range(close - 1, max(-1, close - 1 - longest), -1):
-        if words[i] == "(":
+        if words[i] == opener:
             return i
     return -1
 
@@ -407,6 +438,13 @@ def _skip_to_subject(words: list[str], i: int) -> int:
             # "Rep. Dalton Breck (R-W.Va.) said", "Sen. Tim Kaine (D-Va.), promised": a short
             # parenthesis after a name (party and state, an age, an acronym) belongs to the source.
             opening = _parenthesis_start(words, i if lower == ")" else i - 1, _MAX_PARENTHESIS)
+            if opening < 1:
+                break
+            i = opening - 1
+        elif lower == "\u2014":
+            # "Party leaders \u2014 who had kept quiet for weeks \u2014 demanded": an aside
+            # between dashes, like one between commas, stands between the source and its cue.
+            opening = _parenthesis_start(words, i, _MAX_APPOSITION, opener="\u2014")
             if opening < 1:
                 break
             i = opening - 1
@@ -433,18 +471,22 @@ def subject_before(words: list[str], pos: int) -> tuple[str, int, int]:
     start = head
     while start > max(0, head - 5) and words[start - 1].lower() not in _CLAUSE_STOP and (
         words[start - 1][:1].isupper() or words[start - 1].lower() in _NP_WORDS
-        or words[start - 1].lower() in _SOURCE_NOUNS
+        or words[start - 1].lower() in _SOURCE_NOUNS or words[start - 1].lower() in _PEOPLE_FIGURES
     ):
         start -= 1
     kind = _classify_head(words[head], words[start : head + 1])
-    if kind == "anonymous" and words[start].lower() not in _NP_WORDS:
-        # "a government source said": reach back to the determiner over plain modifiers.
+    if kind in ("anonymous", "document") and words[start].lower() not in _NP_WORDS:
+        # "a government source said", "a new study found": reach back to the determiner over
+        # plain modifiers; whether a document is named depends on it.
         for j in range(start - 1, max(-1, start - 4), -1):
             if words[j].lower() in _CLAUSE_STOP:
                 break
             if words[j].lower() in VAGUE_DETERMINERS or words[j].lower() == "the":
                 start = j
                 break
+    owned = start > 0 and (words[start - 1].lower() in _DEFINITE or words[start - 1].lower().endswith(("'s", "\u2019s")))
+    if kind == "document" and not owned and _unnamed_document(words[start:pos], words[head]):
+        kind = "anonymous"  # not "the lab's most recent report"
     return kind, start, last
 
 
@@ -490,7 +532,43 @@ def subject_after(words: list[str], pos: int) -> tuple[str, int, int]:
     if head_index < 0:
         head_index = last  # "said one election law scholar": the noun phrase's last word
     kind = _classify_head(window[head_index], window[: head_index + 1])
+    if kind == "document":
+        phrase = []
+        for w in words[pos + 1 : pos + 1 + _MAX_APPOSITION]:
+            if w in _CLAUSE_STOP:
+                break
+            phrase.append(w)
+        if _unnamed_document(phrase, window[head_index]):
+            kind = "anonymous"
     return kind, pos + 1, pos + 1 + head_index
+
+
+# A cue verb as a participle after a form of "be" says what was said of or to its subject, not
+# by it: "it was announced", "he is expected to", "she was told" (ANNOTATION.md hard case "an
+# agentless passive"). The participles of SPEECH_VERBS that do not end in -ed:
+_IRREGULAR_PARTICIPLES = frozenset("said told thought found forecast".split())
+_BE_FORMS = frozenset("is are was were be been being".split())
+_BETWEEN_BE_AND_PARTICIPLE = frozenset(
+    "also widely repeatedly publicly privately previously not never first later already recently "
+    "formally officially long often".split()
+)
+# "-ed" cue verbs that after "be" are the subject's own state of mind ("aides were worried").
+_STATE_PARTICIPLES = frozenset({"worried"})
+
+
+def _is_passive(words: list[str], pos: int) -> bool:
+    """Whether the cue verb at ``words[pos]`` is a passive participle ("was announced")."""
+    lower = words[pos].lower()
+    if lower in _STATE_PARTICIPLES or not (lower.endswith("ed") or lower in _IRREGULAR_PARTICIPLES):
+        return False
+    j = pos - 1
+    while j >= 0 and words[j].lower() in _BETWEEN_BE_AND_PARTICIPLE:
+        j -= 1
+    return j >= 0 and words[j].lower() in _BE_FORMS
+
+
+#: Kinds of attribution that name no source: none found, an unclassifiable one, a passive.
+SOURCELESS_KINDS = ("missing", "other", "passive")
 
 
 # Verbs that are speech ("critics charged that") or a prosecution ("he was charged with fraud").
@@ -557,7 +635,14 @@ def attributions(outside: str) -> tuple[Attribution, ...]:
             add(pos, pos + 1, *subject_after(words, pos + 1))  # "was praised by Nana Osei-Bonsu"
         elif lower in BELIEF_ADJECTIVES and pos > 0 and words[pos - 1].lower() in _COPULAS_AND_ADVERBS:
             add(pos, pos, *subject_before(words, pos))  # "some top aides are confident"
-        elif lower in SPEECH_VERBS and not (lower in _INDICTMENT_VERBS and _is_indictment(words, pos)):
+        elif lower in _INDICTMENT_VERBS and _is_indictment(words, pos):
+            continue
+        elif lower in SPEECH_VERBS and _is_passive(words, pos):
+            if pos + 1 < len(words) and words[pos + 1].lower() == "by":
+                add(pos, pos + 1, *subject_after(words, pos + 1))  # "was first reported by BuzzFeed"
+            else:
+                add(pos, pos, "passive", -1, -1)
+        elif lower in SPEECH_VERBS:
             kind, first, last = subject_before(words, pos)
             if kind in ("missing", "other") and lower in _INVERTIBLE:
                 inverted = subject_after(words, pos)
@@ -656,6 +741,9 @@ def describe(text: str, open_quote: bool = False) -> dict[str, float]:
     # Attribution cues outside quotes, and the kind of source that carries each.
     lower_words = [w.lower() for w in words]
     for hit in attributions(outside):
+        if hit.kind == "passive":
+            f["passive:cue_participle"] = 1
+            continue
         f["cue:" + hit.cue] = 1
         f["subj:" + hit.kind] = 1
         f["cue_subj:" + hit.kind] = f.get("cue_subj:" + hit.kind, 0) + 1

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field, replace
 from typing import Sequence
 
-from .features import Attribution, attributions, build_contexts, strip_quotes
+from .features import SOURCELESS_KINDS, Attribution, attributions, build_contexts, strip_quotes
 from .lexicons import ANONYMITY_REASONS, OFFICIAL_TITLES, TITLE_ABBREVIATIONS, TITLES
 from .types import SentencePrediction
 
@@ -71,7 +71,7 @@ CLOSING_TAIL_WORDS = 6
 
 def _main_attribution(hits: list[Attribution]) -> Attribution | None:
     """The attribution carrying the main clause: a closing one if there is one, else the first."""
-    sourced = [h for h in hits if h.kind not in ("missing", "other")]
+    sourced = [h for h in hits if h.kind not in SOURCELESS_KINDS]
     sourced = [h for h in sourced if not h.subordinate] or sourced
     if not sourced:
         return None
@@ -235,7 +235,7 @@ def extract_sources(text: str, sentences: Sequence[SentencePrediction],
         sentence_source = None
         resolved_here: list[Source] = []
         for hit in hits:
-            if hit.kind in ("missing", "other") or hit.source_start is None:
+            if hit.kind in SOURCELESS_KINDS or hit.source_start is None:
                 continue
             head = _head_noun(sentence.text[hit.source_start : hit.source_end].split())
             if hit.kind == "anonymous":

@@ -175,3 +175,44 @@ def test_word_ngrams_match_scikit_learns_word_analyzer():
     reference = CountVectorizer(ngram_range=(1, 3)).build_analyzer()
     for text in ["Officials SAID on Tuesday that the 2 bridges would reopen.", "\u201cN\u00e3o,\u201d he said.", "", "a I"]:
         assert WordNgrams(3)(text) == reference(text)
+
+
+def _kinds(sentence):
+    return [(hit.cue, hit.kind) for hit in attributions(strip_quotes(sentence))]
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        ("It was announced on Monday that the plant would close.", [("announced", "passive")]),
+        ("The senator has been widely criticized for the vote.", [("criticized", "passive")]),
+        ("He is expected to win the primary.", [("expected", "passive")]),
+        ("She was told by two officials that the plan was dead.", [("told by", "anonymous")]),
+        ("The ban was first reported by BuzzFeed.", [("reported by", "name")]),
+        ("Aides were worried that he would lose.", [("worried", "anonymous")]),
+        ("Officials were warning that the storm would hit.", [("warning", "anonymous")]),
+    ],
+)
+def test_a_cue_participle_after_be_is_an_agentless_passive(sentence, expected):
+    assert _kinds(sentence) == expected
+    if expected[0][1] == "passive":
+        features = describe(sentence)
+        assert features["passive:cue_participle"] == 1 and "cue:any" not in features
+
+
+@pytest.mark.parametrize(
+    "sentence, kind",
+    [
+        ("A new study found that the drug works.", "anonymous"),
+        ("The company receives, according to one report, $234 million a year.", "anonymous"),
+        ("A Gallup poll released Monday found that most voters disagree.", "document"),
+        ("The new study found that the drug works.", "document"),
+    ],
+)
+def test_a_document_with_nothing_naming_it_is_anonymous(sentence, kind):
+    assert _kinds(sentence)[0][1] == kind
+
+
+def test_an_aside_between_dashes_stands_between_source_and_cue():
+    sentence = "Party establishment figures \u2014 who had kept quiet for weeks \u2014 both demanded his resignation."
+    assert _kinds(sentence) == [("demanded", "anonymous")]
