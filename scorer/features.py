@@ -630,18 +630,16 @@ def attributions(outside: str) -> tuple[Attribution, ...]:
         lower = word.lower()
         if lower == "according" and pos + 1 < len(words) and words[pos + 1].lower() == "to":
             add(pos, pos + 1, *subject_after(words, pos + 1))
-        elif (lower in SPEECH_VERBS and pos + 1 < len(words) and words[pos + 1].lower() == "by"
-              and pos > 0 and words[pos - 1].lower() in _PASSIVE_AUXILIARIES):
-            add(pos, pos + 1, *subject_after(words, pos + 1))  # "was praised by Nana Osei-Bonsu"
+        elif lower in SPEECH_VERBS and pos + 1 < len(words) and words[pos + 1].lower() == "by" and (
+                pos > 0 and words[pos - 1].lower() in _PASSIVE_AUXILIARIES or _is_passive(words, pos)):
+            # "was praised by Nana Osei-Bonsu", "was first reported by BuzzFeed": the agent speaks.
+            add(pos, pos + 1, *subject_after(words, pos + 1))
         elif lower in BELIEF_ADJECTIVES and pos > 0 and words[pos - 1].lower() in _COPULAS_AND_ADVERBS:
             add(pos, pos, *subject_before(words, pos))  # "some top aides are confident"
         elif lower in _INDICTMENT_VERBS and _is_indictment(words, pos):
             continue
         elif lower in SPEECH_VERBS and _is_passive(words, pos):
-            if pos + 1 < len(words) and words[pos + 1].lower() == "by":
-                add(pos, pos + 1, *subject_after(words, pos + 1))  # "was first reported by BuzzFeed"
-            else:
-                add(pos, pos, "passive", -1, -1)
+            add(pos, pos, "passive", -1, -1)
         elif lower in SPEECH_VERBS:
             kind, first, last = subject_before(words, pos)
             if kind in ("missing", "other") and lower in _INVERTIBLE:
