@@ -244,6 +244,10 @@ _CLAUSE_STOP = frozenset({",", ";", ":", "(", ")", "\u2014", "that", "who", "whi
 _PEOPLE_FIGURES = frozenset("senior establishment party political prominent public leading key".split())
 
 
+def _is_possessive(word: str) -> bool:
+    return word.lower().endswith(("'s", "\u2019s"))
+
+
 def _classify_head(head: str, window: list[str]) -> str:
     """Classify a source by its head word and the words around it (``window``, in order)."""
     lower = head.lower().rstrip(".").replace("\u2019", "'")
@@ -277,7 +281,7 @@ def _classify_head(head: str, window: list[str]) -> str:
         return "organisation"
     if lower[:-1] in ORGANISATION_WORDS and lower.endswith("s") and any(w[:1].isupper() for w in window[1:-1]):
         return "organisation"  # "two House committees"; bare "banks say" stays a vague group
-    if any(w[:1].isupper() and w.lower().endswith(("'s", "\u2019s")) for w in window[:-1]):
+    if any(w[:1].isupper() and _is_possessive(w) for w in window[:-1]):
         return "organisation"  # "Mali's army", "the Brandt campaign's lawyers" are bodies
     if lower.endswith("s") and not lower.endswith("ss") and not any(w in ("the", "its") for w in lowered):
         return "anonymous"  # a bare plural: "local health workers say"
@@ -325,6 +329,11 @@ _CALENDAR_WORDS = frozenset(
 _DEFINITE = frozenset("the its his her their our this".split())
 
 
+def _points_to_owner(word: str) -> bool:
+    """Whether a word names or points at a known owner: "the", "its", "the department's"."""
+    return word.lower() in _DEFINITE or _is_possessive(word)
+
+
 def _unnamed_document(phrase: list[str], head: str) -> bool:
     """Whether a source phrase is a study, poll or report that nothing in it names.
 
@@ -334,11 +343,10 @@ def _unnamed_document(phrase: list[str], head: str) -> bool:
     """
     return (
         head.lower() in RESEARCH_DOCUMENTS
-        and phrase[:1] != []
+        and bool(phrase)
         and phrase[0].lower() in VAGUE_DETERMINERS
         and not any(
-            w[:1].isupper() and w.lower().rstrip(".") not in _CALENDAR_WORDS
-            or w.lower() in _DEFINITE or w.lower().endswith(("'s", "\u2019s"))
+            w[:1].isupper() and w.lower().rstrip(".") not in _CALENDAR_WORDS or _points_to_owner(w)
             for w in phrase[1:]
         )
     )
@@ -484,8 +492,9 @@ def subject_before(words: list[str], pos: int) -> tuple[str, int, int]:
             if words[j].lower() in VAGUE_DETERMINERS or words[j].lower() == "the":
                 start = j
                 break
-    owned = start > 0 and (words[start - 1].lower() in _DEFINITE or words[start - 1].lower().endswith(("'s", "\u2019s")))
-    if kind == "document" and not owned and _unnamed_document(words[start:pos], words[head]):
+    if kind == "document" and not (start > 0 and _points_to_owner(words[start - 1])) and _unnamed_document(
+        words[start:pos], words[head]
+    ):
         kind = "anonymous"  # not "the lab's most recent report"
     return kind, start, last
 
