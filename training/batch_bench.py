@@ -122,12 +122,15 @@ def generate_batch(root: Path, n: int, seed: int = 0, bad: bool = True,
     return counts
 
 
+def _batch_argv(inputs: Path, out: Path, jobs: int) -> list[str]:
+    return [sys.executable, "-m", "scorer", "batch", str(inputs), "--out", str(out), "--jobs", str(jobs)]
+
+
 def run_batch_command(inputs: Path, out: Path, jobs: int, *extra: str) -> dict:
     """Run ``scorer batch`` in a fresh process; returns exit code, wall time and peak memory."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
     start = time.perf_counter()
-    result = subprocess.run([sys.executable, "-m", "scorer", "batch", str(inputs), "--out", str(out),
-                             "--jobs", str(jobs), *extra], capture_output=True, text=True)
+    result = subprocess.run([*_batch_argv(inputs, out, jobs), *extra], capture_output=True, text=True)
     wall = time.perf_counter() - start
     peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
     return {"exit": result.returncode, "seconds": round(wall, 2), "peak_rss_mb": round(max(peak, before) / 1024, 1),
@@ -179,9 +182,8 @@ def interrupted_rerun_check(work: Path, size: int, jobs: int = 2) -> dict:
     for folder in (clean, resumed):
         shutil.rmtree(folder, ignore_errors=True)
     first = run_batch_command(inputs, clean, jobs)
-    process = subprocess.Popen([sys.executable, "-m", "scorer", "batch", str(inputs), "--out", str(resumed),
-                                "--jobs", str(jobs)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-                               start_new_session=True)
+    process = subprocess.Popen(_batch_argv(inputs, resumed, jobs), stdout=subprocess.DEVNULL,
+                               stderr=subprocess.DEVNULL, start_new_session=True)
     reports = resumed / "reports"
     while process.poll() is None and len(list(reports.glob("*.json")) if reports.exists() else []) < size // 2:
         time.sleep(0.05)

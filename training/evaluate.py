@@ -24,7 +24,7 @@ def aligned_probabilities(doc: LabelledDoc, predicted) -> list[dict[str, float]]
 
 def _aligned(doc: LabelledDoc, predicted) -> list:
     """For each gold span, the predicted sentence overlapping it most (None if none does)."""
-    labels = []
+    matches = []
     cursor = 0
     for span in doc.spans:
         best, best_overlap = None, 0
@@ -36,8 +36,8 @@ def _aligned(doc: LabelledDoc, predicted) -> list:
             if overlap > best_overlap:
                 best, best_overlap = predicted[i], overlap
             i += 1
-        labels.append(best)
-    return labels
+        matches.append(best)
+    return matches
 
 
 def gold_attribution_spans(doc: LabelledDoc) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
