@@ -37,3 +37,20 @@ def test_pages_without_blank_lines_are_cut_at_line_breaks_and_keep_their_paragra
     assert paragraphs == lines[:3] and count == 3
     page = _html_page("\n".join(paragraphs))
     assert "<title>Headline</title>" in page and page.count("<p>") == 2
+
+
+def test_documents_on_one_line_become_pages_with_a_headline_and_paragraphs():
+    from scorer.types import LabelledDoc, Span
+    from training.batch_bench import _html_page, _news_length
+
+    sentences = ["Mayor quits."] + [f"Sentence {i} is here." for i in range(1, 8)]
+    text = " ".join(sentences)
+    spans, start = [], 0
+    for sentence in sentences:
+        spans.append(Span(start, start + len(sentence), "unverified"))
+        start += len(sentence) + 1
+    paragraphs, count = _news_length(LabelledDoc("d", text, tuple(spans)), 30)
+    assert paragraphs == ["Mayor quits.", " ".join(sentences[1:4]), " ".join(sentences[4:7]), sentences[7]]
+    assert count == 8
+    page = _html_page("\n".join(paragraphs))
+    assert "<title>Mayor quits.</title>" in page and page.count("<p>") == 3

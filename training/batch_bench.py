@@ -38,9 +38,35 @@ BAD_FILES = {
 NEWS_SENTENCES = 30
 
 
+#: Sentences per paragraph when a document is all one line (a flattened scrape), so that its
+#: HTML page has paragraphs as a real page would, not a title thousands of characters long.
+SENTENCES_PER_PARAGRAPH = 3
+
+
 def _separator(text: str) -> str:
     """The document's paragraph break: a blank line, or a single line break in pages without any."""
     return "\n\n" if "\n\n" in text else "\n"
+
+
+def _paragraphs(doc) -> list[tuple[str, int]]:
+    """The document's non-blank paragraphs, each with the number of gold sentences starting in it.
+
+    A document without line breaks is cut into a headline (its first gold sentence) and
+    paragraphs of a few gold sentences each.
+    """
+    if "\n" not in doc.text.strip():
+        starts = [span.start for span in doc.spans]
+        starts = starts[:1] + starts[1::SENTENCES_PER_PARAGRAPH] + [len(doc.text)]
+        return [(doc.text[a:b].strip(), len([s for s in doc.spans if a <= s.start < b]))
+                for a, b in zip(starts, starts[1:]) if doc.text[a:b].strip()]
+    separator = _separator(doc.text)
+    out, start = [], 0
+    for paragraph in doc.text.split(separator):
+        end = start + len(paragraph)
+        if paragraph.strip():
+            out.append((paragraph, sum(1 for span in doc.spans if start <= span.start < end)))
+        start = end + len(separator)
+    return out
 
 
 def _news_length(doc, sentences: int) -> tuple[list[str], int]:
@@ -49,14 +75,10 @@ def _news_length(doc, sentences: int) -> tuple[list[str], int]:
     Returns:
         The paragraphs kept and the number of gold sentences in them.
     """
-    separator = _separator(doc.text)
-    paragraphs, start, count = [], 0, 0
-    for paragraph in doc.text.split(separator):
-        end = start + len(paragraph)
-        if paragraph.strip():
-            paragraphs.append(paragraph)
-            count += sum(1 for span in doc.spans if start <= span.start < end)
-        start = end + len(separator)
+    paragraphs, count = [], 0
+    for paragraph, n_sentences in _paragraphs(doc):
+        paragraphs.append(paragraph)
+        count += n_sentences
         if count >= sentences:
             break
     return paragraphs, count
