@@ -37,6 +37,19 @@ def test_sentence_spans_are_ordered_disjoint_and_cover_the_text(text):
     assert all(covered[i] or text[i].isspace() for i in range(len(text)))
 
 
+@settings(max_examples=300, deadline=None)
+@given(TEXTS)
+def test_fast_break_decisions_agree_with_punkt(text):
+    from nltk.tokenize.punkt import PunktSentenceTokenizer
+
+    from scorer.sentences import _tokenizer
+
+    fast = _tokenizer()
+    punkt = PunktSentenceTokenizer(fast._params)
+    for _, context in punkt._match_potential_end_contexts(text):
+        assert fast.text_contains_sentbreak(context) == punkt.text_contains_sentbreak(context), context
+
+
 @pytest.fixture(scope="module")
 def model(default_model):
     return default_model

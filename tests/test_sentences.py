@@ -113,3 +113,30 @@ def test_long_merged_line_is_split():
     sentences = split_sentences(line)
     assert len(sentences) == 400
     assert all(line[s.start : s.end] == s.text for s in sentences)
+
+
+def _punkt_pair():
+    from nltk.tokenize.punkt import PunktSentenceTokenizer
+
+    from scorer.sentences import _tokenizer
+
+    fast = _tokenizer()
+    return fast, PunktSentenceTokenizer(fast._params)
+
+
+@pytest.mark.parametrize("context", ["said. The", "rates.\" Officials", "rates.\u201d", "it? No", "now!\n\nBy", "other... Republicans", "what?! No",
+                                     "Mr. Smith", "Sen. Lind", "J. Smith", "U.S. officials", "3. The", "etc. and"])
+def test_fast_break_decision_agrees_with_punkt(context):
+    fast, punkt = _punkt_pair()
+    assert fast.text_contains_sentbreak(context) == punkt.text_contains_sentbreak(context)
+
+
+def test_fast_break_decision_agrees_with_punkt_on_every_corpus_context():
+    from training.corpus import all_corpus_files
+    from scorer.io import iter_labelled
+
+    fast, punkt = _punkt_pair()
+    contexts = {context for doc in iter_labelled(all_corpus_files())
+                for _, context in punkt._match_potential_end_contexts(doc.text)}
+    assert len(contexts) > 10000
+    assert [c for c in contexts if fast.text_contains_sentbreak(c) != punkt.text_contains_sentbreak(c)] == []
