@@ -25,6 +25,7 @@ from .lexicons import (
     ATTRIBUTION_PHRASES,
     BELIEF_ADJECTIVES,
     DOCUMENT_WORDS,
+    ENTOURAGE_NOUNS,
     FURNITURE_PHRASES,
     HEDGES,
     MODALS,
@@ -260,6 +261,10 @@ def _classify_head(head: str, window: list[str]) -> str:
         lower = lower[:-2]
     if lower in ANONYMOUS_SOURCE_NOUNS or lower == "figures" and any(w in _PEOPLE_FIGURES for w in lowered):
         return "anonymous"
+    if lower in ENTOURAGE_NOUNS and len(window) > 1 and (
+            lowered[-2] in ("his", "her", "their") or _is_possessive(window[-2])
+            or window[-2][:1].isupper() and lowered[-2] not in _NP_WORDS):
+        return "anonymous"  # "his team believes", "the Clinton camp": the person's aides, unnamed
     if lower in DOCUMENT_WORDS:
         return "document"
     if (lower in ROLE_NOUNS or lower in TITLES) and not head[:1].isupper():
@@ -565,6 +570,36 @@ _BETWEEN_BE_AND_PARTICIPLE = frozenset(
 _STATE_PARTICIPLES = frozenset({"worried"})
 
 
+def _after_as(words: list[str], pos: int) -> bool:
+    """Whether the cue participle at ``words[pos]`` follows "as" ("as first reported by")."""
+    j = pos - 1
+    while j >= 0 and words[j].lower() in _BETWEEN_BE_AND_PARTICIPLE:
+        j -= 1
+    return j >= 0 and words[j].lower() == "as"
+
+
+def _is_deadline(words: list[str], pos: int) -> bool:
+    """Whether the words from ``pos`` are a date or time ("reported by Monday evening"), not an agent."""
+    while pos < len(words) and words[pos].lower() in ("the", "early", "late", "mid"):
+        pos += 1
+    return pos < len(words) and (words[pos].lower() in _CALENDAR_WORDS or words[pos].lower() in _TIME_PHRASE_ENDS
+                                 or words[pos].lower() in ("then", "now", "noon", "midnight"))
+
+
+# Speech verbs that also count things: before a number they add, not speak.
+_COUNTABLE_CUES = frozenset("add adds added adding".split())
+_NUMBER_WORD = re.compile(r"[$\u00a3\u20ac]?\d")
+_APPROXIMATORS = frozenset("about roughly nearly almost some over around another more than just".split())
+
+
+def _counts_next(words: list[str], pos: int) -> bool:
+    """Whether a number (perhaps "about", "more than") follows the verb at ``words[pos]``."""
+    j = pos + 1
+    while j < len(words) and words[j].lower() in _APPROXIMATORS:
+        j += 1
+    return j < len(words) and bool(_NUMBER_WORD.match(words[j]))
+
+
 def _is_passive(words: list[str], pos: int) -> bool:
     """Whether the cue verb at ``words[pos]`` is a passive participle ("was announced")."""
     lower = words[pos].lower()
@@ -640,9 +675,12 @@ def attributions(outside: str) -> tuple[Attribution, ...]:
         if lower == "according" and pos + 1 < len(words) and words[pos + 1].lower() == "to":
             add(pos, pos + 1, *subject_after(words, pos + 1))
         elif lower in SPEECH_VERBS and pos + 1 < len(words) and words[pos + 1].lower() == "by" and (
-                pos > 0 and words[pos - 1].lower() in _PASSIVE_AUXILIARIES or _is_passive(words, pos)):
-            # "was praised by Nana Osei-Bonsu", "was first reported by BuzzFeed": the agent speaks.
+                pos > 0 and words[pos - 1].lower() in _PASSIVE_AUXILIARIES or _is_passive(words, pos)
+                or _after_as(words, pos)) and not _is_deadline(words, pos + 2):
+            # "was praised by Nana Osei-Bonsu", "as first reported by BuzzFeed": the agent speaks.
             add(pos, pos + 1, *subject_after(words, pos + 1))
+        elif lower in _COUNTABLE_CUES and _counts_next(words, pos):
+            continue  # "the economy added 150,000 jobs", "organizers added 160 officers": not speech
         elif lower in BELIEF_ADJECTIVES and pos > 0 and words[pos - 1].lower() in _COPULAS_AND_ADVERBS:
             add(pos, pos, *subject_before(words, pos))  # "some top aides are confident"
         elif lower in _INDICTMENT_VERBS and _is_indictment(words, pos):

@@ -115,8 +115,13 @@ ANONYMOUS_SOURCE_NOUNS: frozenset[str] = frozenset(
     pundits commentators veterans leaders senators ministers governors mayors judges
     prosecutors diplomats negotiators advocates skeptics backers detractors
     some many others few most several delegates staff surveyed respondents loyalists
+    someone somebody
     """.split()
 )
+
+# A person's circle, unnamed when it speaks as one (ANNOTATION.md hard case "unnamed officials,
+# aides or members of a named body"): "his team believes", "the Clinton camp said".
+ENTOURAGE_NOUNS: frozenset[str] = frozenset("team camp entourage circle".split())
 
 # Phrases that withhold identity or give a reason for anonymity (ANNOTATION.md "anonymous").
 ANONYMITY_PHRASES: tuple[str, ...] = (

@@ -213,6 +213,46 @@ def test_a_document_with_nothing_naming_it_is_anonymous(sentence, kind):
     assert _kinds(sentence)[0][1] == kind
 
 
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        ("The plan was cut, as first reported by the Denver Gazette.", [("reported by", "organisation")]),
+        ("As reported by Reuters, the deal collapsed.", [("reported by", "organisation")]),
+        ("No cancellations had been reported by Monday evening.", [("reported", "passive")]),
+    ],
+)
+def test_the_agent_after_by_speaks_but_a_date_after_by_is_a_deadline(sentence, expected):
+    assert _kinds(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        ("Employers added 143,000 jobs in January, the Labor Department said.", [("said", "organisation")]),
+        ("The Dow added 1.2 percent.", []),
+        ("The city has added about 1,900 housing units.", []),
+        ("He added that the plan was sound.", [("added", "pronoun")]),
+        ("Prices rose 3 percent, she added.", [("added", "pronoun")]),
+    ],
+)
+def test_adding_a_number_is_not_speech(sentence, expected):
+    assert _kinds(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence, kind",
+    [
+        ("A win there would go a long way, his team believes.", "anonymous"),
+        ("The Clinton camp believes the race is over.", "anonymous"),
+        ("Trump's team said it would appeal.", "anonymous"),
+        ("The team said in a statement that Moss would miss two weeks.", "organisation"),
+        ("The talks stalled, according to someone in the room.", "anonymous"),
+    ],
+)
+def test_a_persons_circle_and_someone_are_unnamed(sentence, kind):
+    assert _kinds(sentence)[0][1] == kind
+
+
 def test_an_aside_between_dashes_stands_between_source_and_cue():
     sentence = "Party establishment figures \u2014 who had kept quiet for weeks \u2014 both demanded his resignation."
     assert _kinds(sentence) == [("demanded", "anonymous")]
