@@ -23,33 +23,32 @@ def test_killed_batch_resumes_to_identical_outputs(tmp_path):
     assert {e["id"].split("/")[-1] for e in errors} >= {"empty.txt", "blank.txt", "nul.txt", "image.png"}
 
 
-def test_pages_without_blank_lines_are_cut_at_line_breaks_and_keep_their_paragraphs():
+def _doc(sentences: list[str], joiner: str, label: str):
+    """A labelled document of ``sentences`` joined by ``joiner``, one gold span each."""
     from scorer.types import LabelledDoc, Span
+
+    spans, start = [], 0
+    for sentence in sentences:
+        spans.append(Span(start, start + len(sentence), label))
+        start += len(sentence) + len(joiner)
+    return LabelledDoc("d", joiner.join(sentences), tuple(spans))
+
+
+def test_pages_without_blank_lines_are_cut_at_line_breaks_and_keep_their_paragraphs():
     from training.batch_bench import _html_page, _news_length
 
     lines = ["Headline"] + [f"Paragraph {i} says the mayor spoke." for i in range(1, 6)]
-    text = "\n".join(lines)
-    spans, start = [], 0
-    for line in lines:
-        spans.append(Span(start, start + len(line), "none"))
-        start += len(line) + 1
-    paragraphs, count = _news_length(LabelledDoc("d", text, tuple(spans)), 3)
+    paragraphs, count = _news_length(_doc(lines, "\n", "none"), 3)
     assert paragraphs == lines[:3] and count == 3
     page = _html_page("\n".join(paragraphs))
     assert "<title>Headline</title>" in page and page.count("<p>") == 2
 
 
 def test_documents_on_one_line_become_pages_with_a_headline_and_paragraphs():
-    from scorer.types import LabelledDoc, Span
     from training.batch_bench import _html_page, _news_length
 
     sentences = ["Mayor quits."] + [f"Sentence {i} is here." for i in range(1, 8)]
-    text = " ".join(sentences)
-    spans, start = [], 0
-    for sentence in sentences:
-        spans.append(Span(start, start + len(sentence), "unverified"))
-        start += len(sentence) + 1
-    paragraphs, count = _news_length(LabelledDoc("d", text, tuple(spans)), 30)
+    paragraphs, count = _news_length(_doc(sentences, " ", "unverified"), 30)
     assert paragraphs == ["Mayor quits.", " ".join(sentences[1:4]), " ".join(sentences[4:7]), sentences[7]]
     assert count == 8
     page = _html_page("\n".join(paragraphs))
