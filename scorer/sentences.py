@@ -33,9 +33,10 @@ _BRACKETED_STOP = re.compile(r"\.[)\]]\s*$")
 _CLOSERS = re.compile(r"(?:''|[\"'\u201d\u2019\u00bb)\]])+(?=\s|$)")
 
 
-# A word of two letters or more, then one mark and more text: "said. The", "rates.\"", "it? No"
-# (not "other... Republicans", an ellipsis).
-_PLAIN_WORD_END = re.compile(r"([A-Za-z]{2,})([.?!])(?=[^.?!])")
+# A word of two letters or more, then one mark that ends Punkt's token: white space or a
+# closing or opening mark follows ("said. The", "rates.\"", "it? No"; not "other... Republicans",
+# an ellipsis, nor "said.-Jan. 5", where the word runs on).
+_PLAIN_WORD_END = re.compile(r"([A-Za-z]{2,})([.?!])(?=\s|[)\"';}\]*:@({\[\u2018\u2019\u201c\u201d\u00ab\u00bb])")
 
 
 @lru_cache(maxsize=1)

@@ -124,7 +124,7 @@ def _punkt_pair():
     return fast, PunktSentenceTokenizer(fast._params)
 
 
-@pytest.mark.parametrize("context", ["said. The", "rates.\" Officials", "rates.\u201d", "it? No", "now!\n\nBy", "other... Republicans", "what?! No",
+@pytest.mark.parametrize("context", ["said. The", "rates.\" Officials", "rates.\u201d", "it? No", "now!\n\nBy", "other... Republicans", "what?! No", "said.-Jan. 5", "it?-x! Y",
                                      "Mr. Smith", "Sen. Lind", "J. Smith", "U.S. officials", "3. The", "etc. and"])
 def test_fast_break_decision_agrees_with_punkt(context):
     fast, punkt = _punkt_pair()
