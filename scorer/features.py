@@ -578,12 +578,16 @@ def _after_as(words: list[str], pos: int) -> bool:
     return j >= 0 and words[j].lower() == "as"
 
 
+# What "by" may mean instead of an agent: a time ("by Monday evening", "by the end of the week").
+_DEADLINE_OPENERS = frozenset("the early late mid end of".split())
+_DEADLINE_WORDS = _CALENDAR_WORDS | _TIME_PHRASE_ENDS | frozenset("then now noon midnight".split())
+
+
 def _is_deadline(words: list[str], pos: int) -> bool:
     """Whether the words from ``pos`` are a date or time ("reported by Monday evening"), not an agent."""
-    while pos < len(words) and words[pos].lower() in ("the", "early", "late", "mid"):
+    while pos < len(words) and words[pos].lower() in _DEADLINE_OPENERS:
         pos += 1
-    return pos < len(words) and (words[pos].lower() in _CALENDAR_WORDS or words[pos].lower() in _TIME_PHRASE_ENDS
-                                 or words[pos].lower() in ("then", "now", "noon", "midnight"))
+    return pos < len(words) and words[pos].lower() in _DEADLINE_WORDS
 
 
 # Speech verbs that also count things: before a number they add, not speak.

@@ -219,6 +219,7 @@ def test_a_document_with_nothing_naming_it_is_anonymous(sentence, kind):
         ("The plan was cut, as first reported by the Denver Gazette.", [("reported by", "organisation")]),
         ("As reported by Reuters, the deal collapsed.", [("reported by", "organisation")]),
         ("No cancellations had been reported by Monday evening.", [("reported", "passive")]),
+        ("The deal was announced by the end of the week.", [("announced", "passive")]),
     ],
 )
 def test_the_agent_after_by_speaks_but_a_date_after_by_is_a_deadline(sentence, expected):
