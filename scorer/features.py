@@ -570,12 +570,17 @@ _BETWEEN_BE_AND_PARTICIPLE = frozenset(
 _STATE_PARTICIPLES = frozenset({"worried"})
 
 
-def _after_as(words: list[str], pos: int) -> bool:
-    """Whether the cue participle at ``words[pos]`` follows "as" ("as first reported by")."""
+def _before_adverbs(words: list[str], pos: int) -> str:
+    """The word before ``words[pos]`` and any adverbs in between ("was first", "as widely"), or ""."""
     j = pos - 1
     while j >= 0 and words[j].lower() in _BETWEEN_BE_AND_PARTICIPLE:
         j -= 1
-    return j >= 0 and words[j].lower() == "as"
+    return words[j].lower() if j >= 0 else ""
+
+
+def _after_as(words: list[str], pos: int) -> bool:
+    """Whether the cue participle at ``words[pos]`` follows "as" ("as first reported by")."""
+    return _before_adverbs(words, pos) == "as"
 
 
 # What "by" may mean instead of an agent: a time ("by Monday evening", "by the end of the week").
@@ -609,10 +614,7 @@ def _is_passive(words: list[str], pos: int) -> bool:
     lower = words[pos].lower()
     if lower in _STATE_PARTICIPLES or not (lower.endswith("ed") or lower in _IRREGULAR_PARTICIPLES):
         return False
-    j = pos - 1
-    while j >= 0 and words[j].lower() in _BETWEEN_BE_AND_PARTICIPLE:
-        j -= 1
-    return j >= 0 and words[j].lower() in _BE_FORMS
+    return _before_adverbs(words, pos) in _BE_FORMS
 
 
 #: Kinds of attribution that name no source: none found, an unclassifiable one, a passive.
