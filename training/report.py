@@ -51,6 +51,13 @@ def _fit(docs: Sequence[LabelledDoc], options: ClassifierOptions):
     return build_pipeline(options).fit(data.contexts, data.labels)
 
 
+def _timed_fit(docs: Sequence[LabelledDoc], options: ClassifierOptions) -> tuple:
+    """Fit the pipeline of ``options`` on ``docs``; returns it and the seconds fitting took."""
+    start = time.perf_counter()
+    pipeline = _fit(docs, options)
+    return pipeline, time.perf_counter() - start
+
+
 def _predict(pipeline, docs: Sequence[LabelledDoc]) -> tuple[list[str], list[str]]:
     data = make_training_set(docs)
     return data.labels, list(pipeline.predict(data.contexts))
@@ -82,10 +89,8 @@ def evaluation_report(train_docs: Sequence[LabelledDoc], heldout_docs: Sequence[
     loso, per_style = leave_one_group_out(styled, "style", options, progress)
     lobo, per_beat = leave_one_group_out(styled, "beat", options, progress)
     progress("held-out documents")
-    start = time.perf_counter()
-    default = _fit(train_docs, options)
-    trained = (default, time.perf_counter() - start)
-    heldout = classification_figures(*_predict(default, heldout_docs))
+    trained = _timed_fit(train_docs, options)
+    heldout = classification_figures(*_predict(trained[0], heldout_docs))
     curve = []
     shuffled = list(train_docs)
     random.Random(options.seed).shuffle(shuffled)
@@ -124,9 +129,7 @@ def compare_classifiers(train_docs: Sequence[LabelledDoc], heldout_docs: Sequenc
         if trained is not None and candidate == options:
             pipeline, fit_seconds = trained
         else:
-            start = time.perf_counter()
-            pipeline = _fit(train_docs, candidate)
-            fit_seconds = time.perf_counter() - start
+            pipeline, fit_seconds = _timed_fit(train_docs, candidate)
         model = Model(pipeline, {"model_sha256": "-"}, name)
         evaluate_docs(heldout_docs[:2], model)  # warm up, so that no candidate pays first-call costs
         start = time.perf_counter()
