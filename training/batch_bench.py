@@ -57,16 +57,14 @@ def _paragraphs(doc) -> list[tuple[str, int]]:
     if "\n" not in doc.text.strip():
         starts = [span.start for span in doc.spans]
         starts = starts[:1] + starts[1::SENTENCES_PER_PARAGRAPH] + [len(doc.text)]
-        return [(doc.text[a:b].strip(), len([s for s in doc.spans if a <= s.start < b]))
-                for a, b in zip(starts, starts[1:]) if doc.text[a:b].strip()]
-    separator = _separator(doc.text)
-    out, start = [], 0
-    for paragraph in doc.text.split(separator):
-        end = start + len(paragraph)
-        if paragraph.strip():
-            out.append((paragraph, sum(1 for span in doc.spans if start <= span.start < end)))
-        start = end + len(separator)
-    return out
+        pieces = [(doc.text[a:b].strip(), a, b) for a, b in zip(starts, starts[1:])]
+    else:
+        separator = _separator(doc.text)
+        pieces, start = [], 0
+        for paragraph in doc.text.split(separator):
+            pieces.append((paragraph, start, start + len(paragraph)))
+            start += len(paragraph) + len(separator)
+    return [(text, sum(1 for span in doc.spans if a <= span.start < b)) for text, a, b in pieces if text.strip()]
 
 
 def _news_length(doc, sentences: int) -> tuple[list[str], int]:
