@@ -227,6 +227,11 @@ _SKIPPED_BEFORE_CUE = frozenset(
 _TIME_PHRASE_ENDS = frozenset("monday tuesday wednesday thursday friday saturday sunday day week morning "
                               "afternoon evening night month year".split())
 _TIME_PHRASE_OPENERS = frozenset("on in this last that the earlier later".split())
+# A manner adverb between a source and its cue ("Ash bluntly accused", "the ministry angrily
+# denied") is skipped like the listed ones; these words end in "-ly" but are nouns that can be
+# the source itself ("the family said", "his ally said", "the weekly reported").
+_NOUNS_ENDING_LY = frozenset("family assembly ally rally supply monopoly anomaly bully reply daily weekly "
+                             "monthly quarterly fly folly tally".split())
 _SOURCE_NOUNS = ANONYMOUS_SOURCE_NOUNS | ROLE_NOUNS | DOCUMENT_WORDS | TITLES
 _PHRASE_END = frozenset(
     "on in at of for with after before during last this today yesterday tonight earlier later "
@@ -436,6 +441,10 @@ def _parenthesis_start(words: list[str], close: int, longest: int, opener: str =
     return -1
 
 
+def _is_manner_adverb(word: str) -> bool:
+    return len(word) > 4 and word.endswith("ly") and word.islower() and word not in _NOUNS_ENDING_LY
+
+
 def _skip_to_subject(words: list[str], i: int) -> int:
     """Step back from ``words[i]`` over adverbs, auxiliaries and time phrases before a cue."""
     while i >= 0:
@@ -445,7 +454,7 @@ def _skip_to_subject(words: list[str], i: int) -> int:
             while i > 0 and words[i - 1].lower() in _TIME_PHRASE_OPENERS:
                 i -= 1  # "earlier in the day", "on Monday"
             i -= 1
-        elif lower in _SKIPPED_BEFORE_CUE:
+        elif lower in _SKIPPED_BEFORE_CUE or _is_manner_adverb(words[i]):
             i -= 1
         elif lower == ")" or lower == "," and i > 0 and words[i - 1] == ")":
             # "Rep. Dalton Breck (R-W.Va.) said", "Sen. Tim Kaine (D-Va.), promised": a short

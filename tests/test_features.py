@@ -257,3 +257,17 @@ def test_a_persons_circle_and_someone_are_unnamed(sentence, kind):
 def test_an_aside_between_dashes_stands_between_source_and_cue():
     sentence = "Party establishment figures \u2014 who had kept quiet for weeks \u2014 both demanded his resignation."
     assert _kinds(sentence) == [("demanded", "anonymous")]
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        ("In the email, Okafor bluntly accused the chairman of lying.", [("accused", "name")]),
+        ("The ministry angrily denied the report.", [("denied", "organisation")]),
+        ("The family said it was relieved.", [("said", "organisation")]),
+        ("The weekly reported the sale on Friday.", [("reported", "organisation")]),
+    ],
+)
+def test_a_manner_adverb_between_source_and_cue_is_skipped(sentence, expected):
+    assert _kinds(sentence) == expected
+
