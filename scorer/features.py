@@ -214,18 +214,18 @@ def build_contexts(text: str, sentences: Sequence[Sentence]) -> list[SentenceCon
     return contexts
 
 
+_WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
 # Words that can stand between a source and its cue ("Healey also said", "aides have privately said").
-_SKIPPED_BEFORE_CUE = frozenset(
+_SKIPPED_BEFORE_CUE = _WEEKDAYS | frozenset(
     "also has have had is was are were will would did does not n't never later then previously "
     "recently repeatedly privately publicly again once first further quickly separately "
-    "last this year week month released published issued monday tuesday wednesday thursday friday "
-    "saturday sunday yesterday today earlier both all jointly each long already still often openly "
+    "last this year week month released published issued "
+    "yesterday today earlier both all jointly each long already still often openly "
     "always frequently initially consistently quietly increasingly remain remained seem seemed".split()
 )
 # Time adverbials that stand between a source and its cue ("the committee on Monday asked",
 # "Gowdy earlier in the day touted"), skipped as whole phrases.
-_TIME_PHRASE_ENDS = frozenset("monday tuesday wednesday thursday friday saturday sunday day week morning "
-                              "afternoon evening night month year".split())
+_TIME_PHRASE_ENDS = _WEEKDAYS | frozenset("day week morning afternoon evening night month year".split())
 _TIME_PHRASE_OPENERS = frozenset("on in this last that the earlier later".split())
 # A manner adverb between a source and its cue ("Ash bluntly accused", "the ministry angrily
 # denied") is skipped like the listed ones; these words end in "-ly" but are nouns that can be
@@ -329,9 +329,9 @@ _MAX_MODIFIER = 10
 
 
 # Capitalised words that name no one: days and months ("a study released Monday").
-_CALENDAR_WORDS = frozenset(
-    "monday tuesday wednesday thursday friday saturday sunday january february march april may june "
-    "july august september october november december jan feb mar apr jun jul aug sep sept oct nov dec".split()
+_CALENDAR_WORDS = _WEEKDAYS | frozenset(
+    "january february march april may june july august september october november december "
+    "jan feb mar apr jun jul aug sep sept oct nov dec".split()
 )
 
 
